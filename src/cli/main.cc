@@ -1,0 +1,48 @@
+// whosaid: finds quoted and reported statements in news text and says who
+// said them. This file only dispatches to the subcommands.
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr char kUsage[] =
+    "usage: whosaid COMMAND [OPTIONS]\n"
+    "\n"
+    "commands:\n"
+    "  extract [FILE...|-]   find attributions in plain text or JSON Lines\n"
+    "  eval GOLD.jsonl       score whosaid against gold annotations\n"
+    "  rules list|explain|test   inspect and test rule packs\n"
+    "\n"
+    "Run 'whosaid COMMAND --help' for a command's options.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") ||
+      !std::strcmp(argv[1], "-h")) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  if (!std::strcmp(argv[1], "--version")) {
+    std::puts("whosaid 0.1.0");
+    return 0;
+  }
+  const std::string command = argv[1];
+  const whosaid::cli::Args args(argv + 2, argv + argc);
+  try {
+    if (command == "extract") return whosaid::cli::RunExtract(args);
+    if (command == "eval") return whosaid::cli::RunEval(args);
+    if (command == "rules") return whosaid::cli::RunRules(args);
+  } catch (const std::exception& e) {
+    // Subcommands report their own errors; this is the last border.
+    std::fprintf(stderr, "whosaid: %s\n", e.what());
+    return 2;
+  }
+  std::fprintf(stderr, "whosaid: unknown command '%s'\n\n%s", command.c_str(),
+               kUsage);
+  return 2;
+}

@@ -1,0 +1,43 @@
+# Writes a C++ source holding every file of a rule pack as a string, so the
+# pack is compiled into the binary. Run with -DPACK_DIR=... -DOUTPUT=...
+file(GLOB_RECURSE files RELATIVE "${PACK_DIR}" "${PACK_DIR}/*.yaml" "${PACK_DIR}/*.txt")
+list(SORT files)
+set(body "")
+foreach(f IN LISTS files)
+  file(READ "${PACK_DIR}/${f}" content HEX)
+  # Hex escapes survive any content; a line per 64 bytes keeps lines short.
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" content "${content}")
+  string(REGEX REPLACE "(\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..)" "\\1\"\n\"" content "${content}")
+  string(APPEND body "    {\"${f}\",\n\"${content}\"},\n")
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "// Generated from rules/en by embed_pack.cmake. Do not edit.
+#include <iterator>
+#include <string>
+#include <string_view>
+
+#include \"whosaid/rule_set.h\"
+
+namespace whosaid {
+namespace {
+struct Entry {
+  const char* path;
+  std::string_view bytes;
+};
+const Entry kEntries[] = {
+${body}};
+}  // namespace
+
+const PackSource& BuiltinEnglishPack() {
+  static const PackSource* pack = [] {
+    auto* p = new PackSource{\"<builtin>/en\", {}};
+    for (const Entry& e : kEntries) {
+      p->files.push_back({e.path, std::string(e.bytes)});
+    }
+    return p;
+  }();
+  return *pack;
+}
+
+}  // namespace whosaid
+")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,116 @@
+// Rule packs: loading, macro expansion, compilation. A RuleSet is built once
+// and then frozen; it is immutable and safe to share between threads.
+#ifndef WHOSAID_RULE_SET_H_
+#define WHOSAID_RULE_SET_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "whosaid/attribution.h"
+#include "whosaid/status.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace whosaid {
+
+// One file of a pack, held in memory so that packs on disk and packs
+// compiled into the binary load the same way.
+struct PackFile {
+  std::string path;     // relative to the pack folder: "rules/x.yaml"
+  std::string content;  // the file's bytes
+};
+
+// A pack: pack.yaml, macros.yaml, lexicons/*.txt, rules/*.yaml.
+struct PackSource {
+  // Where it came from, for error messages: a folder, or "<builtin>/en".
+  std::string origin;
+  std::vector<PackFile> files;
+};
+
+// Reads every pack file under `dir`. Error if `dir` is not a readable folder
+// or holds no pack.yaml.
+StatusOr<PackSource> ReadPackDir(const std::string& dir);
+
+// The English pack (rules/en) as compiled into the binary.
+const PackSource& BuiltinEnglishPack();
+
+// An example a rule must match: `text` is a whole paragraph. When content,
+// speaker or cue is non-empty, the match must capture exactly that text
+// (for direct quotes, `content` is the text inside the marks).
+struct RuleExample {
+  std::string text;
+  std::string content;
+  std::string speaker;
+  std::string cue;
+  int line = 0;  // line of the example in its file, for messages
+};
+
+// A compiled rule.
+struct Rule {
+  std::string id;  // equal to the file name without .yaml
+  std::string description;
+  QuoteType type = QuoteType::kDirect;
+  int priority = 0;  // higher wins when two matches overlap
+  std::string source;   // "rules/en/rules/x.yaml", for messages
+  std::string pattern;  // fully expanded RE2 pattern
+  std::shared_ptr<const re2::RE2> regex;
+  std::vector<RuleExample> examples;
+  std::vector<std::string> counterexamples;
+};
+
+// The names of captures a rule may use. Every rule captures `speaker`;
+// others are optional. `content2` is the second part of a split quote.
+inline constexpr std::string_view kCaptureNames[] = {
+    "content", "content2", "speaker", "cue", "via", "role", "org"};
+
+// The token the skeleton puts in place of each top-level quotation:
+// "⟦Q" + decimal quote index + "⟧". Rules refer to it through the built-in
+// macro %{QUOTE}.
+inline constexpr std::string_view kPlaceholderOpen = "\u27e6Q";
+inline constexpr std::string_view kPlaceholderClose = "\u27e7";
+
+class RuleSet {
+ public:
+  // Loads, expands and compiles `packs`, in order. Macros and lexicons of
+  // all packs share one namespace; a later pack may redefine a name, and a
+  // rule with the id of an earlier one replaces it. Fails, with a message
+  // "FILE:LINE:COL: [rule ID: ]what", on unknown keys, missing required
+  // keys, bad values, unknown macros, macro cycles, capture names used twice
+  // or not in kCaptureNames, and RE2 compile errors.
+  static StatusOr<std::shared_ptr<const RuleSet>> Load(
+      const std::vector<PackSource>& packs);
+
+  // Rules sorted by descending priority, then id.
+  const std::vector<Rule>& rules() const { return rules_; }
+  // The rule with `id`, or nullptr.
+  const Rule* Find(std::string_view id) const;
+
+  // The attribute that a lexicon line gives `phrase` ("denied | deny" gives
+  // "deny" for "denied"), matched case-insensitively; when `phrase` is not
+  // an entry, the attribute of the longest entry it contains as whole
+  // words; empty if none.
+  std::string AttributeOf(std::string_view lexicon,
+                          std::string_view phrase) const;
+  // True if `phrase` is an entry of `lexicon` (case-insensitive).
+  bool InLexicon(std::string_view lexicon, std::string_view phrase) const;
+
+  // Lexicon name (file stem, upper-cased: lexicons/say_verbs.txt is
+  // SAY_VERBS) to entry (lower-cased) to attribute (may be empty).
+  using Lexicon = std::map<std::string, std::string, std::less<>>;
+  const std::map<std::string, Lexicon, std::less<>>& lexicons() const {
+    return lexicons_;
+  }
+
+ private:
+  std::vector<Rule> rules_;
+  std::map<std::string, Lexicon, std::less<>> lexicons_;
+};
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_RULE_SET_H_
