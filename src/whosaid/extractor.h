@@ -11,10 +11,14 @@
 
 namespace whosaid {
 
+class Matcher;
+class Resolver;
+
 class Extractor {
  public:
   // `rules` must not be null. The extractor keeps a reference to them.
   explicit Extractor(std::shared_ptr<const RuleSet> rules);
+  ~Extractor();
 
   // Finds every attribution in `doc`. Never fails: text that is not valid
   // UTF-8 is processed as is, with a warning naming the first bad byte
@@ -25,6 +29,8 @@ class Extractor {
 
  private:
   std::shared_ptr<const RuleSet> rules_;
+  std::unique_ptr<const Matcher> matcher_;
+  std::unique_ptr<const Resolver> resolver_;
 };
 
 }  // namespace whosaid

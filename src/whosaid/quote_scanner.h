@@ -16,9 +16,11 @@ namespace whosaid {
 // `continues`.
 struct Quote {
   // From the opening mark through the closing mark; for a quote left open,
-  // through the end of its paragraph (trailing whitespace trimmed).
+  // through the end of its paragraph (trailing whitespace trimmed), or, when
+  // it is nested in a quote that closes, up to that quote's closing mark.
   Span outer;
-  // The quoted text without the marks.
+  // The quoted text without the marks and without whitespace next to them
+  // (« Bonjour » gives "Bonjour"). May be empty ("").
   Span inner;
   // Nesting depth: 0 for a top-level quote, 1 for a quote inside it, ...
   int depth = 0;
@@ -34,14 +36,28 @@ struct Quote {
 // Finds the quotations of `text`, given its paragraphs (from
 // SplitParagraphs; quotes never cross a paragraph except by the reopening
 // convention). Recognised marks: straight " and ', curly “ ” ‘ ’, guillemets
-// « » and ‹ ›, low-9 „ and ‚ (closed by “ or ” / ‘ or ’), and the doubled
-// '' and `` used by some newspapers. Single quotes nest inside double
-// quotes and vice versa. An apostrophe inside a word (don't, O’Brien) or
-// closing a possessive plural (the Smiths') is not a quotation mark.
+// « » and ‹ › (also reversed, »German«), low-9 „ and ‚ (closed by “ or ” /
+// ‘ or ’), and the doubled '' and `` used by some newspapers (with ‘‘ and ’’
+// where software curled them). Single quotes nest inside double quotes and
+// vice versa. A straight " opens after the paragraph start, a space, an
+// opening bracket or a dash, and closes otherwise.
 //
-// Never fails: a stray closing mark is ignored, an unclosed quote is
-// returned with closed == false. Returns quotes sorted by outer.begin, each
-// parent before its children. Runs in time linear in the text size.
+// Apostrophes are not quotation marks: inside a word (don't, O’Brien),
+// eliding a word start ('90s, ’em, rock 'n' roll) or closing a possessive
+// plural when no single quote is open (the Smiths' house). Because single
+// quotes are so often apostrophes, they are held to a stricter standard
+// than double quotes: an unclosed single quote is not returned (unless the
+// next paragraph reopens it), a single mark never closes across an open
+// double quote, and a single quote that crosses a sentence boundary or runs
+// over 300 bytes is kept only if its closing mark follows punctuation, as a
+// quoted utterance does ('I came. I saw,' he said).
+//
+// Never fails: a stray closing mark is ignored, an unclosed double quote or
+// guillemet is returned with closed == false. Paragraphs out of order,
+// overlapping or past the end of `text` are skipped. Invalid UTF-8 bytes
+// are ordinary non-letter characters. Returns quotes sorted by outer.begin,
+// each parent before its children. Runs in time linear in the text size.
+// Thread-safe: it keeps no state between calls.
 std::vector<Quote> ScanQuotes(std::string_view text,
                               const std::vector<Span>& paragraphs);
 

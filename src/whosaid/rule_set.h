@@ -32,8 +32,12 @@ struct PackSource {
   std::vector<PackFile> files;
 };
 
-// Reads every pack file under `dir`. Error if `dir` is not a readable folder
-// or holds no pack.yaml.
+// Reads the pack files under `dir`: every *.yaml and *.yml at the top, and
+// every file below lexicons/ and rules/ (misplaced ones included, so that
+// Load reports them), skipping hidden files and editor backups (name~).
+// The origin is `dir` without trailing slashes; paths are relative with '/'
+// separators, sorted. Error if `dir` is not a readable folder or holds no
+// pack.yaml. See docs/rules.md for the format.
 StatusOr<PackSource> ReadPackDir(const std::string& dir);
 
 // The English pack (rules/en) as compiled into the binary.
@@ -50,12 +54,21 @@ struct RuleExample {
   int line = 0;  // line of the example in its file, for messages
 };
 
+// What text a rule is applied to, one piece at a time. `^` and `$` in its
+// pattern match at the ends of that piece.
+enum class RuleScope {
+  kSentence,   // each sentence of the skeleton (the default)
+  kParagraph,  // the whole skeleton of a paragraph: quotes split over
+               // sentences, "A," he said. "B."
+};
+
 // A compiled rule.
 struct Rule {
   std::string id;  // equal to the file name without .yaml
   std::string description;
   QuoteType type = QuoteType::kDirect;
   int priority = 0;  // higher wins when two matches overlap
+  RuleScope scope = RuleScope::kSentence;
   std::string source;   // "rules/en/rules/x.yaml", for messages
   std::string pattern;  // fully expanded RE2 pattern
   std::shared_ptr<const re2::RE2> regex;
@@ -78,10 +91,15 @@ class RuleSet {
  public:
   // Loads, expands and compiles `packs`, in order. Macros and lexicons of
   // all packs share one namespace; a later pack may redefine a name, and a
-  // rule with the id of an earlier one replaces it. Fails, with a message
-  // "FILE:LINE:COL: [rule ID: ]what", on unknown keys, missing required
-  // keys, bad values, unknown macros, macro cycles, capture names used twice
-  // or not in kCaptureNames, and RE2 compile errors.
+  // rule with the id of an earlier one replaces it. Rules are expanded once
+  // every pack is read, so a redefinition applies to earlier packs' rules
+  // too. Stops at the first error, with a message
+  // "FILE:LINE:COL: [rule ID: ]what" (FILE is origin + "/" + path; line and
+  // column are 1-based), on YAML syntax errors, unknown keys, missing
+  // required keys, bad values, unknown macros, macro cycles, capture names
+  // used twice or not in kCaptureNames, a missing `speaker` capture, RE2
+  // compile errors (8 MiB of memory at most per rule), patterns matching
+  // the empty string and malformed lexicon lines. Never throws.
   static StatusOr<std::shared_ptr<const RuleSet>> Load(
       const std::vector<PackSource>& packs);
 
@@ -93,14 +111,17 @@ class RuleSet {
   // The attribute that a lexicon line gives `phrase` ("denied | deny" gives
   // "deny" for "denied"), matched case-insensitively; when `phrase` is not
   // an entry, the attribute of the longest entry it contains as whole
-  // words; empty if none.
+  // words ("did not deny" gives "deny"); empty if none. `lexicon` is the
+  // macro name (SAY_VERBS; its case is ignored). `phrase` is compared with
+  // ASCII letters lower-cased and each whitespace run read as one space.
   std::string AttributeOf(std::string_view lexicon,
                           std::string_view phrase) const;
-  // True if `phrase` is an entry of `lexicon` (case-insensitive).
+  // True if `phrase` is an entry of `lexicon`, compared as in AttributeOf.
   bool InLexicon(std::string_view lexicon, std::string_view phrase) const;
 
   // Lexicon name (file stem, upper-cased: lexicons/say_verbs.txt is
-  // SAY_VERBS) to entry (lower-cased) to attribute (may be empty).
+  // SAY_VERBS) to entry (ASCII lower-cased, single spaces) to attribute
+  // (may be empty). A lexicon replaced by a later pack's macro is gone.
   using Lexicon = std::map<std::string, std::string, std::less<>>;
   const std::map<std::string, Lexicon, std::less<>>& lexicons() const {
     return lexicons_;

@@ -1,0 +1,34 @@
+// The rule packs the command line runs with, shared by every subcommand
+// that takes --rules.
+#ifndef WHOSAID_CLI_RULE_PACKS_H_
+#define WHOSAID_CLI_RULE_PACKS_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "whosaid/rule_set.h"
+#include "whosaid/status.h"
+
+namespace whosaid::cli {
+
+// The environment variable naming extra pack folders, colon-separated.
+inline constexpr char kRulesEnvironmentVariable[] = "WHOSAID_RULES";
+
+// The packs to load, in load order: the English pack compiled into the
+// binary, then each folder of $WHOSAID_RULES (empty items skipped), then
+// each of `dirs` (the --rules flags, in order). A later pack overrides an
+// earlier one (RuleSet::Load), so --rules beats the environment, which
+// beats the built-in pack. Error if a folder is not a readable pack; the
+// message says where the folder came from.
+StatusOr<std::vector<PackSource>> RulePacksForCli(
+    const std::vector<std::string>& dirs);
+
+// Loads the packs of RulePacksForCli. Error messages from a broken pack
+// carry its FILE:LINE:COL.
+StatusOr<std::shared_ptr<const RuleSet>> LoadRulesForCli(
+    const std::vector<std::string>& dirs);
+
+}  // namespace whosaid::cli
+
+#endif  // WHOSAID_CLI_RULE_PACKS_H_

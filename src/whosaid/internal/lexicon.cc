@@ -1,0 +1,172 @@
+#include "whosaid/internal/lexicon.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "re2/re2.h"
+#include "whosaid/internal/source_location.h"
+#include "whosaid/internal/utf8.h"
+
+namespace whosaid::internal {
+namespace {
+
+// The whitespace of RE2's \s, plus \v.
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+// Bytes that belong to a word, for whole-word look-ups. Any byte of a
+// multi-byte UTF-8 character counts, so "café" is one word.
+bool IsWordByte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+         (u >= '0' && u <= '9') || u == '_' || u >= 0x80;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+int Column(std::string_view line, std::string_view part) {
+  return static_cast<int>(part.data() - line.data()) + 1;
+}
+
+// Parses one line into `lexicon`; `first_line` remembers where each entry
+// was defined, for the duplicate message. Columns count bytes.
+Status ParseLine(std::string_view line, SourceLocation where,
+                 RuleSet::Lexicon& lexicon,
+                 std::map<std::string, int>& first_line) {
+  // RE2 would refuse the lexicon anyway; finding the byte here names it.
+  if (const std::optional<size_t> bad = FirstInvalidUtf8(line)) {
+    where.column = static_cast<int>(*bad) + 1;
+    return ErrorAt(where, "", "invalid UTF-8");
+  }
+  const std::string_view body = line.substr(0, line.find('#'));
+  const size_t bar = body.find('|');
+  const std::string_view entry_text = Trim(body.substr(0, bar));
+  std::string attribute;
+  if (bar != std::string_view::npos) {
+    where.column = static_cast<int>(bar) + 1;
+    if (entry_text.empty()) return ErrorAt(where, "", "empty entry before '|'");
+    const std::string_view rest = Trim(body.substr(bar + 1));
+    if (rest.empty()) return ErrorAt(where, "", "empty attribute after '|'");
+    if (const size_t second = rest.find('|'); second != rest.npos) {
+      where.column = Column(line, rest.substr(second));
+      return ErrorAt(where, "", "more than one '|' (entry | attribute)");
+    }
+    attribute = std::string(rest);
+  }
+  if (entry_text.empty()) return Status();  // blank or comment-only line
+  std::string entry = NormalizePhrase(entry_text);
+  where.column = Column(line, entry_text);
+  if (auto it = first_line.find(entry); it != first_line.end()) {
+    return ErrorAt(where, "",
+                   "duplicate entry '" + entry + "' (first on line " +
+                       std::to_string(it->second) + ")");
+  }
+  first_line.emplace(entry, where.line);
+  lexicon.emplace(std::move(entry), std::move(attribute));
+  return Status();
+}
+
+// RE2-escapes each word of a normalised entry and lets any whitespace run
+// stand between words, as it does in the text.
+std::string EntryPattern(std::string_view entry) {
+  std::string out;
+  size_t start = 0;
+  while (true) {
+    const size_t space = entry.find(' ', start);
+    out += RE2::QuoteMeta(entry.substr(start, space - start));
+    if (space == std::string_view::npos) break;
+    out += "\\s+";
+    start = space + 1;
+  }
+  return out;
+}
+
+// True if `needle` occurs in `haystack` with no word byte glued to either
+// end, the way \b would see it.
+bool ContainsWholeWords(std::string_view haystack, std::string_view needle) {
+  for (size_t pos = haystack.find(needle); pos != haystack.npos;
+       pos = haystack.find(needle, pos + 1)) {
+    const size_t end = pos + needle.size();
+    const bool starts_clean = pos == 0 || !IsWordByte(haystack[pos - 1]) ||
+                              !IsWordByte(needle.front());
+    const bool ends_clean = end == haystack.size() ||
+                            !IsWordByte(haystack[end]) ||
+                            !IsWordByte(needle.back());
+    if (starts_clean && ends_clean) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+StatusOr<RuleSet::Lexicon> ParseLexicon(std::string_view text,
+                                        const std::string& file) {
+  RuleSet::Lexicon lexicon;
+  std::map<std::string, int> first_line;
+  int line_number = 0;
+  // Some editors start UTF-8 files with a byte order mark; it is no entry.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == text.npos) end = text.size();
+    Status status = ParseLine(text.substr(start, end - start),
+                              {file, ++line_number, 1}, lexicon, first_line);
+    if (!status.ok()) return status;
+    start = end + 1;
+  }
+  if (lexicon.empty())
+    return ErrorAt({file, 1, 1}, "", "lexicon has no entries");
+  return lexicon;
+}
+
+std::string LexiconPattern(const RuleSet::Lexicon& lexicon) {
+  std::vector<std::string_view> entries;
+  for (const auto& [entry, attribute] : lexicon) entries.push_back(entry);
+  // Stable on the map's alphabetical order, so the pattern is deterministic.
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](std::string_view a, std::string_view b) {
+                     return a.size() > b.size();
+                   });
+  std::string out = "(?i:";
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (i > 0) out += '|';
+    out += EntryPattern(entries[i]);
+  }
+  return out + ")";
+}
+
+std::string NormalizePhrase(std::string_view phrase) {
+  std::string out;
+  bool pending_space = false;
+  for (char c : Trim(phrase)) {
+    if (IsSpace(c)) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+const RuleSet::Lexicon::value_type* FindLongestEntry(
+    const RuleSet::Lexicon& lexicon, std::string_view phrase) {
+  if (auto it = lexicon.find(phrase); it != lexicon.end()) return &*it;
+  const RuleSet::Lexicon::value_type* best = nullptr;
+  for (const auto& entry : lexicon) {
+    if (best != nullptr && entry.first.size() <= best->first.size()) continue;
+    if (ContainsWholeWords(phrase, entry.first)) best = &entry;
+  }
+  return best;
+}
+
+}  // namespace whosaid::internal

@@ -1,0 +1,48 @@
+// Lexicons: lists of literal phrases (reporting verbs, titles, media names)
+// that a pack keeps in lexicons/NAME.txt. A lexicon compiles to one RE2
+// alternation for the rules, and answers look-ups of the attribute a line
+// gives its entry ("denied | deny").
+#ifndef WHOSAID_INTERNAL_LEXICON_H_
+#define WHOSAID_INTERNAL_LEXICON_H_
+
+#include <string>
+#include <string_view>
+
+#include "whosaid/rule_set.h"
+#include "whosaid/status.h"
+
+namespace whosaid::internal {
+
+// Parses the text of a lexicon file. Format, one entry a line:
+//
+//   # a comment runs from '#' to the end of the line
+//   said
+//   told reporters | assert      (entry, then an attribute after '|')
+//
+// Blank lines are skipped. Entries are stored normalised (NormalizePhrase);
+// attributes are trimmed and kept as written. On error returns
+// "FILE:LINE:COL: message", `file` being the display path: invalid UTF-8,
+// an attribute or entry left empty around '|', a second '|', a duplicate
+// entry, or a file with no entries at all.
+StatusOr<RuleSet::Lexicon> ParseLexicon(std::string_view text,
+                                        const std::string& file);
+
+// An RE2 fragment matching any entry of `lexicon`: "(?i:e1|e2|...)", entries
+// longest first (RE2 alternation is leftmost-first, so "told reporters" must
+// come before "told"), each word RE2-escaped and the space between words
+// matching \s+. `lexicon` must not be empty.
+std::string LexiconPattern(const RuleSet::Lexicon& lexicon);
+
+// Lower-cases ASCII letters, turns each run of ASCII whitespace into one
+// space and trims both ends: the form lexicon entries are stored in.
+std::string NormalizePhrase(std::string_view phrase);
+
+// The entry of `lexicon` that `phrase` (already normalised) equals, else the
+// longest entry that `phrase` contains as whole words (ties go to the entry
+// first in alphabetical order); nullptr if there is none.
+const RuleSet::Lexicon::value_type* FindLongestEntry(
+    const RuleSet::Lexicon& lexicon, std::string_view phrase);
+
+}  // namespace whosaid::internal
+
+#endif  // WHOSAID_INTERNAL_LEXICON_H_

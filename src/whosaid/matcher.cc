@@ -1,0 +1,239 @@
+#include "whosaid/matcher.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+namespace whosaid {
+namespace {
+
+constexpr int kMaxGroups = 16;
+
+// Shrinks `s` past leading whitespace and trailing whitespace and clause
+// punctuation, which the gold format leaves out of indirect content.
+Span TrimClause(std::string_view text, Span s) {
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  };
+  while (s.begin < s.end && is_space(text[s.begin])) ++s.begin;
+  while (s.end > s.begin &&
+         (is_space(text[s.end - 1]) || text[s.end - 1] == ',' ||
+          text[s.end - 1] == '.' || text[s.end - 1] == ';' ||
+          text[s.end - 1] == ':')) {
+    --s.end;
+  }
+  return s;
+}
+
+Span Trim(std::string_view text, Span s) {
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  };
+  while (s.begin < s.end && is_space(text[s.begin])) ++s.begin;
+  while (s.end > s.begin && is_space(text[s.end - 1])) --s.end;
+  return s;
+}
+
+bool IsLowerWord(std::string_view w) {
+  return !w.empty() && std::islower(static_cast<unsigned char>(w[0]));
+}
+
+// Words that can open a capitalised run without being part of the speaker:
+// "But Ruiz said", "Earlier, Wang had stated".
+constexpr std::string_view kOpeners[] = {
+    "But",    "And",  "So",     "Yet",       "Then",      "Now",
+    "Still",  "Also", "In",     "On",        "At",        "After",
+    "Before", "When", "While",  "As",        "Earlier",   "Later",
+    "Since",  "If",   "Though", "Meanwhile", "However",   "Instead",
+    "Last",   "This", "Today",  "Yesterday", "Separately"};
+
+// Narrows a speaker capture to the mention itself: drops an opening
+// conjunction or adverb, a run of lowercase words before a later
+// determiner ("another part of the strategy" keeps "the strategy"), and a
+// full stop after a name ("Ruiz." but not "Jr." or "U.S.").
+Span TrimSpeaker(std::string_view text, Span s) {
+  s = Trim(text, s);
+  std::string_view v = s.In(text);
+  if (auto space = v.find(' '); space != std::string_view::npos) {
+    std::string_view first = v.substr(0, space);
+    if (!first.empty() && first.back() == ',') first.remove_suffix(1);
+    for (std::string_view opener : kOpeners) {
+      if (first == opener) {
+        s.begin += space + 1;
+        s = Trim(text, s);
+        v = s.In(text);
+        break;
+      }
+    }
+  }
+  // Lowercase words, then a determiner: keep from the determiner on.
+  const std::size_t head_end = std::min(v.find(", "), v.size());
+  std::size_t cut = 0, pos = 0;
+  while (pos < head_end) {
+    std::size_t next = std::min(v.find(' ', pos), head_end);
+    std::string_view word = v.substr(pos, next - pos);
+    if (pos > 0 && (word == "the" || word == "a" || word == "an")) cut = pos;
+    if (!IsLowerWord(word)) break;
+    pos = next + 1;
+  }
+  if (cut > 0) s.begin += cut;
+  v = s.In(text);
+  if (!v.empty() && (v.back() == '.' || v.back() == ',')) {
+    std::size_t start = v.find_last_of(' ');
+    std::string_view last =
+        v.substr(start == std::string_view::npos ? 0 : start + 1);
+    bool has_lower = std::any_of(last.begin(), last.end(), [](char c) {
+      return std::islower(static_cast<unsigned char>(c));
+    });
+    if (v.back() == ',' || (last.size() >= 4 && has_lower)) --s.end;
+  }
+  return s;
+}
+
+}  // namespace
+
+Matcher::Matcher(const RuleSet& rules) : rules_(rules) {
+  groups_.reserve(rules.rules().size());
+  for (const Rule& rule : rules.rules()) groups_.push_back(GroupsOf(rule));
+}
+
+Matcher::Groups Matcher::GroupsOf(const Rule& rule) {
+  Groups g;
+  g.count = std::min(rule.regex->NumberOfCapturingGroups() + 1, kMaxGroups);
+  for (const auto& [name, index] : rule.regex->NamedCapturingGroups()) {
+    if (index >= kMaxGroups) continue;
+    if (name == "content") g.content = index;
+    if (name == "content2") g.content2 = index;
+    if (name == "speaker") g.speaker = index;
+    if (name == "cue") g.cue = index;
+    if (name == "via") g.via = index;
+    if (name == "role") g.role = index;
+    if (name == "org") g.org = index;
+  }
+  return g;
+}
+
+void Matcher::MatchParagraph(const Skeleton& skeleton,
+                             const std::vector<Span>& sentences,
+                             const std::vector<Quote>& quotes,
+                             std::vector<RuleMatch>* out) const {
+  const auto& rules = rules_.rules();
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    RunScoped(rules[i], groups_[i], skeleton, sentences, quotes, out);
+  }
+}
+
+void Matcher::MatchRule(const Rule& rule, const Skeleton& skeleton,
+                        const std::vector<Span>& sentences,
+                        const std::vector<Quote>& quotes,
+                        std::vector<RuleMatch>* out) const {
+  RunScoped(rule, GroupsOf(rule), skeleton, sentences, quotes, out);
+}
+
+void Matcher::RunScoped(const Rule& rule, const Groups& groups,
+                        const Skeleton& skeleton,
+                        const std::vector<Span>& sentences,
+                        const std::vector<Quote>& quotes,
+                        std::vector<RuleMatch>* out) const {
+  if (rule.scope == RuleScope::kParagraph) {
+    Run(rule, groups, skeleton, Span{0, skeleton.text().size()}, quotes, out);
+    return;
+  }
+  for (const Span& sentence : sentences) {
+    Run(rule, groups, skeleton, sentence, quotes, out);
+  }
+}
+
+void Matcher::Run(const Rule& rule, const Groups& g, const Skeleton& skeleton,
+                  Span sentence, const std::vector<Quote>& quotes,
+                  std::vector<RuleMatch>* out) const {
+  const std::string_view text = sentence.In(skeleton.text());
+  re2::StringPiece groups[kMaxGroups];
+  std::size_t pos = 0;
+  while (pos <= text.size() &&
+         rule.regex->Match(text, pos, text.size(), RE2::UNANCHORED, groups,
+                           g.count)) {
+    const std::size_t match_end =
+        groups[0].data() - text.data() + groups[0].size();
+    // A span of the skeleton for group `i`, if it took part in the match.
+    auto skeleton_span = [&](int i) -> std::optional<Span> {
+      if (i < 0 || groups[i].data() == nullptr) return std::nullopt;
+      std::size_t b = sentence.begin + (groups[i].data() - text.data());
+      return Span{b, b + groups[i].size()};
+    };
+    auto original = [&](int i) -> std::optional<Span> {
+      auto s = skeleton_span(i);
+      if (!s) return std::nullopt;
+      return skeleton.ToOriginal(Trim(skeleton.text(), *s));
+    };
+    RuleMatch m;
+    m.rule = &rule;
+    m.whole = *original(0);
+    if (auto sp = skeleton_span(g.speaker)) {
+      m.speaker = skeleton.ToOriginal(TrimSpeaker(skeleton.text(), *sp));
+    }
+    m.cue = original(g.cue);
+    m.via = original(g.via);
+    m.role = original(g.role);
+    m.org = original(g.org);
+    bool keep = true;
+    if (auto content = skeleton_span(g.content)) {
+      int q = skeleton.QuoteAt(*content);
+      if (q >= 0) {
+        m.type = QuoteType::kDirect;
+        m.content = quotes[q].inner;
+        m.quotes.push_back(q);
+        int q2 = -1;
+        if (auto c2 = skeleton_span(g.content2)) q2 = skeleton.QuoteAt(*c2);
+        if (q2 >= 0) {
+          m.content_parts = {quotes[q].inner, quotes[q2].inner};
+          m.content = Span{quotes[q].inner.begin, quotes[q2].inner.end};
+          m.quotes.push_back(q2);
+        }
+      } else if (rule.type == QuoteType::kDirect) {
+        keep = false;  // a direct rule needs a quotation as its content
+      } else {
+        m.quotes = skeleton.QuotesIn(*content);
+        m.type = m.quotes.empty() ? QuoteType::kIndirect : QuoteType::kMixed;
+        m.content = skeleton.ToOriginal(TrimClause(skeleton.text(), *content));
+      }
+    }
+    if (keep) out->push_back(std::move(m));
+    // Continue after this match; an empty match must still advance.
+    pos = std::max(match_end, pos + 1);
+  }
+}
+
+std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates) {
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const RuleMatch& a, const RuleMatch& b) {
+                     if (a.rule->priority != b.rule->priority)
+                       return a.rule->priority > b.rule->priority;
+                     if (a.content.size() != b.content.size())
+                       return a.content.size() > b.content.size();
+                     return a.content.begin < b.content.begin;
+                   });
+  std::vector<RuleMatch> chosen;
+  for (RuleMatch& m : candidates) {
+    bool conflict =
+        std::any_of(chosen.begin(), chosen.end(), [&](const RuleMatch& c) {
+          if (c.content.Overlaps(m.content)) return true;
+          // One reporting verb introduces one statement.
+          if (c.cue && m.cue && c.cue->Overlaps(*m.cue)) return true;
+          return std::any_of(m.quotes.begin(), m.quotes.end(), [&](int q) {
+            return std::find(c.quotes.begin(), c.quotes.end(), q) !=
+                   c.quotes.end();
+          });
+        });
+    if (!conflict) chosen.push_back(std::move(m));
+  }
+  std::sort(chosen.begin(), chosen.end(),
+            [](const RuleMatch& a, const RuleMatch& b) {
+              return a.content.begin < b.content.begin;
+            });
+  return chosen;
+}
+
+}  // namespace whosaid

@@ -1,0 +1,84 @@
+// Applying the rules of a RuleSet to the skeleton of a paragraph.
+#ifndef WHOSAID_MATCHER_H_
+#define WHOSAID_MATCHER_H_
+
+#include <optional>
+#include <vector>
+
+#include "whosaid/attribution.h"
+#include "whosaid/quote_scanner.h"
+#include "whosaid/rule_set.h"
+#include "whosaid/skeleton.h"
+#include "whosaid/span.h"
+
+namespace whosaid {
+
+// One match of one rule, in original byte offsets.
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  // Derived from the content: direct when it is exactly one quotation (or
+  // two, for a split quote), mixed when a reported clause holds a
+  // quotation, indirect otherwise.
+  QuoteType type = QuoteType::kIndirect;
+  Span content;                     // for direct quotes: inside the marks
+  std::vector<Span> content_parts;  // the pieces of a split quote
+  std::optional<Span> speaker;
+  std::optional<Span> cue;
+  std::optional<Span> via;
+  std::optional<Span> role;
+  std::optional<Span> org;
+  Span whole;               // the whole match
+  std::vector<int> quotes;  // indices of the quotations it attributes
+};
+
+class Matcher {
+ public:
+  // `rules` must outlive the matcher. Cheap to build; immutable and
+  // thread-safe once built.
+  explicit Matcher(const RuleSet& rules);
+
+  // Appends to `out` every match of every rule in the paragraph whose
+  // skeleton is `skeleton`, overlapping ones included: sentence-scoped
+  // rules run on each of `sentences` (spans of the skeleton's text),
+  // paragraph-scoped rules on the whole skeleton. `quotes` are the
+  // quotations the skeleton was built from.
+  void MatchParagraph(const Skeleton& skeleton,
+                      const std::vector<Span>& sentences,
+                      const std::vector<Quote>& quotes,
+                      std::vector<RuleMatch>* out) const;
+
+  // The same for a single rule (used to test a rule's examples).
+  void MatchRule(const Rule& rule, const Skeleton& skeleton,
+                 const std::vector<Span>& sentences,
+                 const std::vector<Quote>& quotes,
+                 std::vector<RuleMatch>* out) const;
+
+ private:
+  // Capture-group numbers of one rule, -1 where the rule lacks the capture.
+  struct Groups {
+    int content = -1, content2 = -1, speaker = -1, cue = -1, via = -1,
+        role = -1, org = -1;
+    int count = 0;
+  };
+  void RunScoped(const Rule& rule, const Groups& groups,
+                 const Skeleton& skeleton, const std::vector<Span>& sentences,
+                 const std::vector<Quote>& quotes,
+                 std::vector<RuleMatch>* out) const;
+  void Run(const Rule& rule, const Groups& groups, const Skeleton& skeleton,
+           Span piece, const std::vector<Quote>& quotes,
+           std::vector<RuleMatch>* out) const;
+  static Groups GroupsOf(const Rule& rule);
+
+  const RuleSet& rules_;
+  std::vector<Groups> groups_;  // parallel to rules_.rules()
+};
+
+// Chooses among overlapping candidates: higher priority first, then the
+// longer content, then the earlier one; a candidate is dropped when its
+// content or its cue overlaps a chosen one's, or it attributes a quotation
+// already attributed. Returns the chosen matches in text order.
+std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates);
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_MATCHER_H_

@@ -1,0 +1,426 @@
+#include "whosaid/resolver.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace whosaid {
+namespace {
+
+// Words that start a capitalised run without being part of a name.
+constexpr std::string_view kLeadingFunctionWords[] = {
+    "the", "a",   "an",  "but",    "and",   "in",    "on",      "at",
+    "as",  "if",  "for", "while",  "when",  "after", "earlier", "according",
+    "by",  "to",  "of",  "with",   "from",  "that",  "this",    "it",
+    "he",  "she", "we",  "they",   "i",     "his",   "her",     "their",
+    "its", "our", "so",  "though", "under", "since", "last",    "next"};
+
+// Determiners that open a description ("the agency", "a senior official").
+constexpr std::string_view kDeterminers[] = {
+    "the", "a",    "an",   "another", "this", "that",    "these", "those",
+    "one", "two",  "some", "several", "many", "his",     "her",   "their",
+    "its", "both", "most", "other",   "more", "various", "our",   "all"};
+
+constexpr std::string_view kDefinite[] = {"the",   "this",  "that",
+                                          "these", "those", "both"};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+template <std::size_t N>
+bool OneOf(std::string_view word, const std::string_view (&list)[N]) {
+  const std::string lower = Lower(word);
+  return std::find(std::begin(list), std::end(list), lower) != std::end(list);
+}
+
+bool IsUpperStart(std::string_view word) {
+  if (word.empty()) return false;
+  const unsigned char c = word[0];
+  // Non-ASCII letters are treated as capitals when they open a word: most
+  // non-Latin names in English news start with one.
+  return std::isupper(c) || c >= 0x80;
+}
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\n' && s[j] != '\t') ++j;
+    if (j > i) words.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+std::string Join(const std::vector<std::string_view>& words, std::size_t from,
+                 std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to && i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out.append(words[i]);
+  }
+  return out;
+}
+
+std::string_view StripPunct(std::string_view s) {
+  while (!s.empty() && (s.back() == ',' || s.back() == '.' || s.back() == ';' ||
+                        s.back() == ':')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+bool SharesWord(std::string_view name, std::string_view word) {
+  for (std::string_view w : Words(name)) {
+    if (StripPunct(w) == word) return true;
+  }
+  return false;
+}
+
+bool PronounFits(std::string_view pronoun_kind, std::string_view kind) {
+  if (pronoun_kind == "person") return kind == "person";
+  if (pronoun_kind == "organisation")
+    return kind == "organisation" || kind == "media" || kind == "document" ||
+           kind == "government";
+  // "they": groups, organisations, anonymous sources.
+  return kind != "person" && kind != "document";
+}
+
+}  // namespace
+
+// What a speaker mention says about itself.
+struct Resolver::Analysis {
+  enum class Form { kPronoun, kDescription, kName, kGroup };
+  Form form = Form::kName;
+  std::string name;  // as it should be shown
+  std::string kind;  // from lexicons; empty if unknown
+  std::string role;
+  std::string org;
+  bool definite = false;  // a definite description that refers back
+  bool single_word = false;
+  std::string key_word;  // the word to look up earlier full names by
+};
+
+struct Resolver::Context {
+  std::string_view text;
+  std::vector<Entity> pool;  // every entity met, used or not
+  std::vector<bool> used;
+  // Every mention seen so far: position and entity, sorted by position.
+  std::vector<std::pair<Span, int>> mentions;
+  void AddMention(Span span, int entity) {
+    auto it = std::lower_bound(
+        mentions.begin(), mentions.end(), span.begin,
+        [](const auto& m, std::size_t b) { return m.first.begin < b; });
+    if (it != mentions.end() && it->first == span && it->second == entity)
+      return;
+    mentions.insert(it, {span, entity});
+    auto& list = pool[entity].mentions;
+    if (std::find(list.begin(), list.end(), span) == list.end())
+      list.push_back(span);
+  }
+};
+
+Resolver::Resolver(const RuleSet& rules) : rules_(rules) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  // Two to six capitalised words: a name, maybe with a title before it.
+  name_re_ = std::make_unique<RE2>(
+      R"((\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|de|van|von|bin|al|da|del|la|le)){1,5}))",
+      options);
+  // "Name, [the|a] role for|of|at [the] Org".
+  apposition_re_ = std::make_unique<RE2>(
+      R"((\p{Lu}[\p{L}\p{M}'’\-]*(?:[ ]+\p{Lu}[\p{L}\p{M}'’\-]*\.?){1,3}),[ ]+(?:the[ ]+|a[ ]+|an[ ]+)?((?:[\p{L}\-]+[ ]+){0,3}?(?:spokesperson|spokesman|spokeswoman|secretary|minister|director|chairman|chairwoman|chair|president|chief|head|leader|adviser|advisor|ambassador|official|representative|senator|governor|mayor|professor|analyst|researcher|fellow|member|founder|manager|editor|correspondent|lawyer|attorney|commissioner|general|officer|aide|economist|strategist|executive))(?:[ ]+(?:for|of|at|to|with)[ ]+(?:the[ ]+)?((?:\p{Lu}[\p{L}\p{M}'’\-]*[ ]*)+))?)",
+      options);
+}
+
+std::string Resolver::KindOf(std::string_view phrase) const {
+  return rules_.AttributeOf("SPEAKER_KINDS", phrase);
+}
+
+// Splits capitalised words into organisation, role and name: "Pentagon
+// Press Secretary John Kirby" gives Pentagon / Pentagon Press Secretary /
+// John Kirby. Words before the first role word are the organisation.
+static void SplitTitle(const RuleSet& rules,
+                       const std::vector<std::string_view>& words,
+                       std::string* org, std::string* role, std::string* name) {
+  int first_role = -1, last_role = -1;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    for (std::size_t n = 3; n >= 1; --n) {
+      if (i + n > words.size()) continue;
+      if (rules.InLexicon("ROLES", StripPunct(Join(words, i, i + n)))) {
+        if (first_role < 0) first_role = static_cast<int>(i);
+        last_role = static_cast<int>(i + n - 1);
+        break;
+      }
+    }
+  }
+  if (last_role < 0 || last_role + 1 >= static_cast<int>(words.size())) {
+    *name = Join(words, 0, words.size());
+    return;
+  }
+  *role = Join(words, 0, last_role + 1);
+  *name = Join(words, last_role + 1, words.size());
+  if (first_role > 0) *org = Join(words, 0, first_role);
+}
+
+Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
+  Analysis a;
+  std::string_view head = mention;
+  std::string_view apposition;
+  if (auto comma = mention.find(", "); comma != std::string_view::npos) {
+    head = mention.substr(0, comma);
+    apposition = mention.substr(comma + 2);
+  }
+  std::vector<std::string_view> words = Words(head);
+  if (words.empty()) return a;
+  const std::string lower = Lower(head);
+  if (words.size() == 1 && rules_.InLexicon("PRONOUNS", lower)) {
+    a.form = Analysis::Form::kPronoun;
+    a.kind = rules_.AttributeOf("PRONOUNS", lower);
+    a.name = std::string(head);
+    return a;
+  }
+  const bool determiner = OneOf(words[0], kDeterminers);
+  bool named = false;
+  for (std::size_t i = determiner ? 1 : 0; i < words.size(); ++i) {
+    if (IsUpperStart(words[i])) named = true;
+  }
+  a.kind = KindOf(head);
+  if (determiner && !named) {
+    a.form = Analysis::Form::kDescription;
+    a.definite = OneOf(words[0], kDefinite);
+    a.name = std::string(head);
+  } else if (!named) {
+    a.form = Analysis::Form::kGroup;
+    a.name = std::string(head);
+  } else {
+    a.form = Analysis::Form::kName;
+    // "the Kyodo news agency" is named "Kyodo news agency".
+    if (determiner && OneOf(words[0], kDefinite)) words.erase(words.begin());
+    SplitTitle(rules_, words, &a.org, &a.role, &a.name);
+    std::vector<std::string_view> name_words = Words(a.name);
+    a.single_word = name_words.size() == 1 ||
+                    (name_words.size() == 2 && name_words[0].back() == '.');
+    if (!name_words.empty()) a.key_word = StripPunct(name_words.back());
+    if (a.kind.empty()) a.kind = a.role.empty() && !determiner ? "" : "person";
+  }
+  if (!apposition.empty()) {
+    std::string_view ap = apposition;
+    for (std::string_view det : {"the ", "a ", "an "}) {
+      if (ap.substr(0, det.size()) == det) ap.remove_prefix(det.size());
+    }
+    std::size_t cut = std::string_view::npos;
+    std::string_view prep;
+    for (std::string_view p : {" for ", " of ", " at ", " to "}) {
+      std::size_t at = ap.find(p);
+      if (at < cut) cut = at, prep = p;
+    }
+    a.role = std::string(StripPunct(ap.substr(0, cut)));
+    if (cut != std::string_view::npos) {
+      std::string_view org = ap.substr(cut + prep.size());
+      if (org.substr(0, 4) == "the ") org.remove_prefix(4);
+      a.org = std::string(StripPunct(org));
+    }
+    if (a.kind.empty()) a.kind = "person";
+  }
+  return a;
+}
+
+void Resolver::ScanNames(Context& ctx) const {
+  re2::StringPiece input(ctx.text.data(), ctx.text.size());
+  re2::StringPiece found;
+  while (RE2::FindAndConsume(&input, *name_re_, &found)) {
+    std::vector<std::string_view> words =
+        Words(std::string_view(found.data(), found.size()));
+    std::size_t skip = 0;
+    while (skip < words.size() &&
+           OneOf(StripPunct(words[skip]), kLeadingFunctionWords)) {
+      ++skip;
+    }
+    if (words.size() - skip < 2) continue;
+    words.erase(words.begin(), words.begin() + skip);
+    std::string org, role, name;
+    SplitTitle(rules_, words, &org, &role, &name);
+    name = std::string(StripPunct(name));
+    const std::size_t begin = words.front().data() - ctx.text.data();
+    const std::size_t end =
+        words.back().data() + words.back().size() - ctx.text.data();
+    std::string kind = KindOf(name);
+    if (kind.empty()) kind = "person";
+    auto it = std::find_if(ctx.pool.begin(), ctx.pool.end(),
+                           [&](const Entity& e) { return e.name == name; });
+    int index = static_cast<int>(it - ctx.pool.begin());
+    if (it == ctx.pool.end()) {
+      ctx.pool.push_back(Entity{name, kind, role, org, {}});
+      ctx.used.push_back(false);
+    } else {
+      if (it->role.empty()) it->role = role;
+      if (it->org.empty()) it->org = org;
+    }
+    ctx.AddMention(Span{begin, end}, index);
+  }
+  // Appositions give roles: "Wang Wenbin, spokesperson for the ... Ministry".
+  input = re2::StringPiece(ctx.text.data(), ctx.text.size());
+  re2::StringPiece name_sp, role_sp, org_sp;
+  while (RE2::FindAndConsume(&input, *apposition_re_, &name_sp, &role_sp,
+                             &org_sp)) {
+    const std::string_view name(name_sp.data(), name_sp.size());
+    const std::string_view role(role_sp.data(), role_sp.size());
+    const std::string_view org(org_sp.data(), org_sp.size());
+    for (Entity& e : ctx.pool) {
+      if (e.name != name && !e.name.ends_with(" " + std::string(name)))
+        continue;
+      if (e.role.empty()) e.role = std::string(role);
+      if (e.org.empty() && !org.empty())
+        e.org = std::string(StripPunct(
+            std::string_view(org).substr(0, org.find_last_not_of(' ') + 1)));
+      e.kind = "person";
+    }
+  }
+}
+
+int Resolver::FindOrAddEntity(Context& ctx, Span mention,
+                              std::string* resolution) const {
+  const Analysis a = Analyse(mention.In(ctx.text));
+  auto most_recent = [&](auto fits) -> int {
+    for (auto it = ctx.mentions.rbegin(); it != ctx.mentions.rend(); ++it) {
+      if (it->first.begin >= mention.begin) continue;
+      if (fits(ctx.pool[it->second])) return it->second;
+    }
+    return -1;
+  };
+  int entity = -1;
+  *resolution = "explicit";
+  switch (a.form) {
+    case Analysis::Form::kPronoun:
+      entity = most_recent(
+          [&](const Entity& e) { return PronounFits(a.kind, e.kind); });
+      if (entity >= 0) *resolution = "pronoun";
+      break;
+    case Analysis::Form::kDescription:
+      if (a.definite && !a.kind.empty()) {
+        entity = most_recent([&](const Entity& e) {
+          return e.kind == a.kind && !e.name.empty() &&
+                 Lower(e.name) != Lower(a.name);
+        });
+        if (entity >= 0) *resolution = "description";
+      }
+      break;
+    case Analysis::Form::kName: {
+      // The fullest name holding the mention's last word, preferring the
+      // most recent such mention.
+      std::size_t best_len = 0;
+      for (std::size_t i = 0; i < ctx.pool.size(); ++i) {
+        const Entity& e = ctx.pool[i];
+        if (e.name == a.name) {
+          if (best_len == 0) entity = static_cast<int>(i);
+          continue;
+        }
+        if (a.single_word && e.kind == "person" &&
+            SharesWord(e.name, a.key_word) && e.name.size() > best_len) {
+          best_len = e.name.size();
+          entity = static_cast<int>(i);
+        }
+      }
+      if (entity >= 0 && ctx.pool[entity].name != a.name)
+        *resolution = "surname";
+      break;
+    }
+    case Analysis::Form::kGroup:
+      break;
+  }
+  if (entity < 0) {
+    // An entity of its own; reuse one with the same name.
+    auto it = std::find_if(ctx.pool.begin(), ctx.pool.end(),
+                           [&](const Entity& e) { return e.name == a.name; });
+    entity = static_cast<int>(it - ctx.pool.begin());
+    if (it == ctx.pool.end()) {
+      ctx.pool.push_back(Entity{a.name, "unknown", "", "", {}});
+      ctx.used.push_back(false);
+    }
+    if (a.form == Analysis::Form::kPronoun) *resolution = "unresolved";
+  }
+  Entity& e = ctx.pool[entity];
+  if (e.kind == "unknown" ||
+      (e.kind == "person" && !a.kind.empty() &&
+       a.form == Analysis::Form::kName && a.role.empty())) {
+    if (!a.kind.empty() && a.form != Analysis::Form::kPronoun) e.kind = a.kind;
+  }
+  if (e.kind == "unknown" && a.form == Analysis::Form::kName) e.kind = "person";
+  if (e.role.empty()) e.role = a.role;
+  if (e.org.empty()) e.org = a.org;
+  ctx.AddMention(mention, entity);
+  return entity;
+}
+
+void Resolver::Resolve(const std::vector<Candidate>& candidates,
+                       DocumentResult* result) const {
+  Context ctx;
+  ctx.text = result->text;
+  ScanNames(ctx);
+  std::vector<Attribution> out;
+  out.reserve(candidates.size());
+  for (const Candidate& c : candidates) {
+    const RuleMatch& m = c.match;
+    Attribution a;
+    a.type = m.type;
+    a.content = m.content;
+    a.content_parts = m.content_parts;
+    a.cue = m.cue;
+    a.speaker = m.speaker;
+    if (c.continues >= 0 && c.continues < static_cast<int>(out.size())) {
+      const Attribution& prev = out[c.continues];
+      a.entity = prev.entity;
+      a.via = prev.via;
+      a.stance = prev.stance;
+      a.rule = prev.rule;
+      a.resolution = "continuation";
+      a.confidence = 0.6;
+    } else {
+      a.rule = m.rule ? m.rule->id : "";
+      if (m.cue)
+        a.stance = rules_.AttributeOf("SAY_VERBS", m.cue->In(ctx.text));
+      if (a.stance.empty() && m.cue) a.stance = "assert";
+      if (m.speaker && !m.speaker->empty()) {
+        a.entity = FindOrAddEntity(ctx, *m.speaker, &a.resolution);
+      }
+      if (m.via && !m.via->empty()) {
+        std::string ignored;
+        int relay = FindOrAddEntity(ctx, *m.via, &ignored);
+        a.via.push_back(ctx.pool[relay].name);
+      }
+      a.confidence = a.resolution == "explicit"  ? 0.9
+                     : a.resolution == "surname" ? 0.85
+                                                 : 0.7;
+    }
+    out.push_back(std::move(a));
+  }
+  // Keep only the entities that speak, renumbered in order of first use.
+  std::vector<int> remap(ctx.pool.size(), -1);
+  for (Attribution& a : out) {
+    if (a.entity < 0) continue;
+    int& slot = remap[a.entity];
+    if (slot < 0) {
+      slot = static_cast<int>(result->entities.size());
+      Entity e = ctx.pool[a.entity];
+      std::sort(e.mentions.begin(), e.mentions.end(),
+                [](Span x, Span y) { return x.begin < y.begin; });
+      result->entities.push_back(std::move(e));
+    }
+    a.entity = slot;
+    const Entity& e = result->entities[slot];
+    a.speaker_name = e.name;
+    a.speaker_kind = e.kind;
+    a.speaker_role = e.role;
+    a.speaker_org = e.org;
+  }
+  result->quotes = std::move(out);
+}
+
+}  // namespace whosaid

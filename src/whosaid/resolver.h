@@ -1,0 +1,66 @@
+// Turning rule matches into attributions: who the speaker is (the fullest
+// name in the document, role, organisation, kind), through whom the
+// statement reached the reader (via), and how each decision was made.
+#ifndef WHOSAID_RESOLVER_H_
+#define WHOSAID_RESOLVER_H_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "whosaid/attribution.h"
+#include "whosaid/matcher.h"
+#include "whosaid/rule_set.h"
+
+namespace whosaid {
+
+// A match as handed to the resolver: a rule match, or a continuation of an
+// earlier one (a quote paragraph with no attribution of its own).
+struct Candidate {
+  RuleMatch match;
+  int continues = -1;  // index of the earlier candidate it continues, or -1
+};
+
+class Resolver {
+ public:
+  // Reads the lexicons PRONOUNS, SPEAKER_KINDS and ROLES of `rules` (absent
+  // lexicons just make resolution poorer). `rules` must outlive the
+  // resolver, which is immutable and thread-safe once built.
+  explicit Resolver(const RuleSet& rules);
+
+  // Fills result->quotes and result->entities from `candidates` (in text
+  // order) for the text result->text. Resolution rules, in order:
+  //  - a pronoun goes to the most recent earlier mention of a compatible
+  //    kind (he/she: person; it: organisation, media, document,
+  //    government; they: anything but a person);
+  //  - a definite description ("the newspaper", "the document") goes to the
+  //    most recent earlier entity of its kind;
+  //  - a single name word or a title and surname ("Wang", "Mr. Trump") goes
+  //    to the fullest name in the document ending with that word;
+  //  - anything else is explicit: its own entity, with role and
+  //    organisation taken from an apposition or a title in the mention or
+  //    anywhere in the document ("Wang Wenbin, spokesperson for the Chinese
+  //    Foreign Ministry").
+  void Resolve(const std::vector<Candidate>& candidates,
+               DocumentResult* result) const;
+
+ private:
+  struct Analysis;
+  struct Context;
+  Analysis Analyse(std::string_view mention) const;
+  int FindOrAddEntity(Context& ctx, Span mention,
+                      std::string* resolution) const;
+  void ScanNames(Context& ctx) const;
+  std::string KindOf(std::string_view phrase) const;
+
+  const RuleSet& rules_;
+  std::unique_ptr<RE2> name_re_;        // capitalised names in running text
+  std::unique_ptr<RE2> apposition_re_;  // "Name, role for Org"
+  std::unique_ptr<RE2> title_re_;       // "Org Role Name"
+};
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_RESOLVER_H_

@@ -1,0 +1,577 @@
+#include "whosaid/rule_set.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <utility>
+
+#include "re2/re2.h"
+#include "whosaid/internal/lexicon.h"
+#include "whosaid/internal/macro_expander.h"
+#include "whosaid/internal/source_location.h"
+#include "whosaid/internal/yaml_reader.h"
+#include "yaml-cpp/yaml.h"
+
+namespace whosaid {
+namespace {
+
+namespace fs = std::filesystem;
+using internal::ErrorAt;
+using internal::Fragment;
+using internal::MacroExpander;
+using internal::SourceLocation;
+using internal::StrictMap;
+using internal::YamlContext;
+
+// RE2's memory budget for one compiled rule. Rules read the skeleton, so a
+// pattern near this size is a sign of a runaway lexicon or macro.
+constexpr int64_t kMaxRuleMemory = 8 << 20;
+
+constexpr char kPackLayout[] =
+    "a pack holds pack.yaml, macros.yaml, lexicons/NAME.txt and "
+    "rules/ID.yaml";
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+std::string UpperAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+// The file name without `folder` and `extension`, or "" if `path` is not
+// directly inside `folder` with that extension.
+std::string StemIn(std::string_view path, std::string_view folder,
+                   std::string_view extension) {
+  if (!StartsWith(path, folder) || !EndsWith(path, extension)) return "";
+  path.remove_prefix(folder.size());
+  path.remove_suffix(extension.size());
+  if (path.find('/') != std::string_view::npos) return "";
+  return std::string(path);
+}
+
+// A rule as read from its file, before its pattern is expanded.
+struct RuleDraft {
+  Rule rule;  // all but `pattern` and `regex`
+  std::vector<Fragment> pattern;
+};
+
+// Reads packs one after another into one namespace, then compiles the rules.
+// Rules are expanded only after every pack is read, so that a later pack's
+// macro or lexicon applies to the rules of earlier packs too.
+class PackLoader {
+ public:
+  Status Read(const PackSource& pack);
+  StatusOr<std::vector<Rule>> Compile();
+  std::map<std::string, RuleSet::Lexicon, std::less<>> TakeLexicons() {
+    return std::move(lexicons_);
+  }
+
+ private:
+  // The files of the pack being read, by kind.
+  struct Layout {
+    const PackFile* manifest = nullptr;
+    const PackFile* macros = nullptr;
+    std::vector<const PackFile*> lexicons;
+    std::vector<const PackFile*> rules;
+  };
+
+  Status Classify(const PackSource& pack, Layout& layout) const;
+  Status ReadManifest(const PackFile& file);
+  Status ReadRequires(const YAML::Node& node, const YamlContext& context);
+  Status ReadMacros(const PackFile& file);
+  Status ReadLexicon(const PackFile& file);
+  Status ReadRule(const PackFile& file);
+  StatusOr<std::vector<RuleExample>> ReadExamples(const StrictMap& map,
+                                                  const YamlContext& context);
+  // Defines a macro or lexicon name, refusing one already defined in the
+  // same pack.
+  Status Claim(const std::string& name, const SourceLocation& where);
+  StatusOr<Rule> CompileRule(const RuleDraft& draft);
+
+  // Runs `read` and turns any yaml-cpp exception it lets through into an
+  // error at its mark.
+  static Status Guard(const YamlContext& context,
+                      const std::function<Status()>& read);
+  std::string Display(const PackFile& file) const {
+    return origin_ + "/" + file.path;
+  }
+
+  std::string origin_;  // of the pack being read
+  std::set<std::string> pack_names_;
+  std::map<std::string, SourceLocation> claimed_;  // names of this pack
+  MacroExpander macros_;
+  std::map<std::string, RuleSet::Lexicon, std::less<>> lexicons_;
+  std::map<std::string, RuleDraft> drafts_;  // by id
+};
+
+Status PackLoader::Read(const PackSource& pack) {
+  origin_ = pack.origin;
+  claimed_.clear();
+  Layout layout;
+  if (Status s = Classify(pack, layout); !s.ok()) return s;
+  if (Status s = ReadManifest(*layout.manifest); !s.ok()) return s;
+  if (layout.macros != nullptr) {
+    if (Status s = ReadMacros(*layout.macros); !s.ok()) return s;
+  }
+  for (const PackFile* file : layout.lexicons) {
+    if (Status s = ReadLexicon(*file); !s.ok()) return s;
+  }
+  for (const PackFile* file : layout.rules) {
+    if (Status s = ReadRule(*file); !s.ok()) return s;
+  }
+  return Status();
+}
+
+Status PackLoader::Classify(const PackSource& pack, Layout& layout) const {
+  std::vector<const PackFile*> files;
+  for (const PackFile& file : pack.files) files.push_back(&file);
+  std::sort(
+      files.begin(), files.end(),
+      [](const PackFile* a, const PackFile* b) { return a->path < b->path; });
+  for (const PackFile* file : files) {
+    const std::string& path = file->path;
+    const SourceLocation where{Display(*file), 1, 1};
+    if (path == "pack.yaml") {
+      layout.manifest = file;
+    } else if (path == "macros.yaml") {
+      layout.macros = file;
+    } else if (StartsWith(path, "lexicons/")) {
+      if (StemIn(path, "lexicons/", ".txt").empty()) {
+        return ErrorAt(where, "", "expected lexicons/NAME.txt");
+      }
+      layout.lexicons.push_back(file);
+    } else if (StartsWith(path, "rules/")) {
+      if (StemIn(path, "rules/", ".yaml").empty()) {
+        return ErrorAt(where, "", "expected rules/ID.yaml");
+      }
+      layout.rules.push_back(file);
+    } else if (path.find('/') == std::string::npos &&
+               (EndsWith(path, ".yaml") || EndsWith(path, ".yml"))) {
+      return ErrorAt(where, "",
+                     std::string("unknown pack file; ") + kPackLayout);
+    }
+    // Anything else (README.md, tests/...) is not part of the pack.
+  }
+  if (layout.manifest == nullptr) {
+    return Status::Error(origin_ + ": no pack.yaml; " + kPackLayout);
+  }
+  return Status();
+}
+
+Status PackLoader::Guard(const YamlContext& context,
+                         const std::function<Status()>& read) {
+  try {
+    return read();
+  } catch (const YAML::Exception& e) {
+    return context.Error(e.mark, "YAML: " + e.msg);
+  }
+}
+
+Status PackLoader::ReadManifest(const PackFile& file) {
+  const YamlContext context{Display(file), ""};
+  return Guard(context, [&]() -> Status {
+    StatusOr<YAML::Node> root = internal::ParseYaml(context, file.content);
+    if (!root.ok()) return root.status();
+    StatusOr<StrictMap> map = StrictMap::Read(
+        *root, context, "pack.yaml",
+        {"name", "version", "language", "description", "requires"});
+    if (!map.ok()) return map.status();
+    for (std::string_view key : {"version", "language", "description"}) {
+      if (StatusOr<std::string> s = map->String(key, false); !s.ok()) {
+        return s.status();
+      }
+    }
+    StatusOr<std::string> name = map->String("name", true);
+    if (!name.ok()) return name.status();
+    if (name->empty()) return context.Error(map->mark(), "'name' is empty");
+    if (const YAML::Node* required = map->Get("requires")) {
+      if (Status s = ReadRequires(*required, context); !s.ok()) return s;
+    }
+    pack_names_.insert(*name);
+    return Status();
+  });
+}
+
+// `requires` lists packs that must be loaded before this one.
+Status PackLoader::ReadRequires(const YAML::Node& node,
+                                const YamlContext& context) {
+  if (!node.IsSequence()) {
+    return context.Error(node.Mark(),
+                         "'requires' must be a list of pack names");
+  }
+  for (const YAML::Node& item : node) {
+    StatusOr<std::string> name =
+        internal::ScalarString(item, context, "a required pack name");
+    if (!name.ok()) return name.status();
+    if (pack_names_.count(*name) == 0) {
+      return context.Error(item.Mark(), "requires pack '" + *name +
+                                            "', which is not loaded before it");
+    }
+  }
+  return Status();
+}
+
+Status PackLoader::Claim(const std::string& name, const SourceLocation& where) {
+  auto [it, inserted] = claimed_.emplace(name, where);
+  if (inserted) return Status();
+  return ErrorAt(
+      where, "",
+      name + " is already defined in this pack, at " + it->second.ToString());
+}
+
+Status PackLoader::ReadMacros(const PackFile& file) {
+  const YamlContext context{Display(file), ""};
+  return Guard(context, [&]() -> Status {
+    StatusOr<YAML::Node> root = internal::ParseYaml(context, file.content);
+    if (!root.ok()) return root.status();
+    if (root->IsNull()) return Status();  // an empty macros.yaml
+    if (!root->IsMap()) {
+      return context.Error(root->Mark(),
+                           "macros.yaml must be a map of NAME: pattern");
+    }
+    for (const auto& item : *root) {
+      const std::string name = item.first.Scalar();
+      const SourceLocation where = context.Where(item.first.Mark());
+      if (!item.first.IsScalar() || !MacroExpander::IsValidName(name)) {
+        return ErrorAt(
+            where, "",
+            "bad macro name '" + name + "': names match [A-Z][A-Z0-9_]*");
+      }
+      if (name == MacroExpander::kQuoteMacro) {
+        return ErrorAt(where, "", "QUOTE is built in and cannot be redefined");
+      }
+      if (Status s = Claim(name, where); !s.ok()) return s;
+      StatusOr<std::vector<Fragment>> body =
+          internal::FragmentList(item.second, context, "macro " + name);
+      if (!body.ok()) return body.status();
+      macros_.Define(name, std::move(body).value());
+      lexicons_.erase(name);  // a macro may replace an earlier lexicon
+    }
+    return Status();
+  });
+}
+
+Status PackLoader::ReadLexicon(const PackFile& file) {
+  const SourceLocation where{Display(file), 1, 1};
+  const std::string name = UpperAscii(StemIn(file.path, "lexicons/", ".txt"));
+  if (!MacroExpander::IsValidName(name) || name == MacroExpander::kQuoteMacro) {
+    return ErrorAt(where, "",
+                   "lexicon file name must give a macro name [A-Z][A-Z0-9_]* "
+                   "other than QUOTE when upper-cased (say_verbs.txt is "
+                   "SAY_VERBS)");
+  }
+  if (Status s = Claim(name, where); !s.ok()) return s;
+  StatusOr<RuleSet::Lexicon> lexicon =
+      internal::ParseLexicon(file.content, where.file);
+  if (!lexicon.ok()) return lexicon.status();
+  const std::string pattern = internal::LexiconPattern(*lexicon);
+  // Compiling the lexicon alone blames the lexicon, not the first rule
+  // using it, for what RE2 refuses (invalid UTF-8, mostly).
+  RE2::Options options;
+  options.set_log_errors(false);
+  if (RE2 check(pattern, options); !check.ok()) {
+    return ErrorAt(where, "",
+                   "RE2 cannot compile the lexicon: " + check.error());
+  }
+  macros_.Define(name, {{pattern, where}}, /*literal=*/true);
+  lexicons_[name] = std::move(lexicon).value();
+  return Status();
+}
+
+Status PackLoader::ReadRule(const PackFile& file) {
+  const std::string stem = StemIn(file.path, "rules/", ".yaml");
+  const YamlContext context{Display(file), stem};
+  return Guard(context, [&]() -> Status {
+    StatusOr<YAML::Node> root = internal::ParseYaml(context, file.content);
+    if (!root.ok()) return root.status();
+    StatusOr<StrictMap> map =
+        StrictMap::Read(*root, context, "rule",
+                        {"id", "description", "type", "priority", "scope",
+                         "pattern", "examples", "counterexamples"});
+    if (!map.ok()) return map.status();
+    RuleDraft draft;
+    Rule& rule = draft.rule;
+    rule.source = context.file;
+    StatusOr<std::string> id = map->String("id", true);
+    if (!id.ok()) return id.status();
+    if (*id != stem) {
+      return context.Error(
+          map->Get("id")->Mark(),
+          "id '" + *id + "' must equal the file name '" + stem + "'");
+    }
+    rule.id = *id;
+    StatusOr<std::string> description = map->String("description", true);
+    if (!description.ok()) return description.status();
+    rule.description = *description;
+    StatusOr<std::string> type = map->String("type", true);
+    if (!type.ok()) return type.status();
+    std::optional<QuoteType> parsed = ParseQuoteType(*type);
+    if (!parsed) {
+      return context.Error(
+          map->Get("type")->Mark(),
+          "type '" + *type + "' must be direct, mixed or indirect");
+    }
+    rule.type = *parsed;
+    StatusOr<int> priority = map->Int("priority", 0);
+    if (!priority.ok()) return priority.status();
+    rule.priority = *priority;
+    if (map->Get("scope") != nullptr) {
+      StatusOr<std::string> scope = map->String("scope", false);
+      if (!scope.ok()) return scope.status();
+      if (*scope != "sentence" && *scope != "paragraph") {
+        return context.Error(
+            map->Get("scope")->Mark(),
+            "scope '" + *scope + "' must be sentence or paragraph");
+      }
+      rule.scope =
+          *scope == "paragraph" ? RuleScope::kParagraph : RuleScope::kSentence;
+    }
+    StatusOr<std::vector<Fragment>> pattern = map->Fragments("pattern", true);
+    if (!pattern.ok()) return pattern.status();
+    draft.pattern = std::move(pattern).value();
+    StatusOr<std::vector<RuleExample>> examples = ReadExamples(*map, context);
+    if (!examples.ok()) return examples.status();
+    rule.examples = std::move(examples).value();
+    StatusOr<std::vector<std::string>> counter =
+        map->StringList("counterexamples");
+    if (!counter.ok()) return counter.status();
+    rule.counterexamples = std::move(counter).value();
+    drafts_[rule.id] = std::move(draft);  // replaces an earlier pack's rule
+    return Status();
+  });
+}
+
+StatusOr<std::vector<RuleExample>> PackLoader::ReadExamples(
+    const StrictMap& map, const YamlContext& context) {
+  std::vector<RuleExample> out;
+  const YAML::Node* list = map.Get("examples");
+  if (list == nullptr) return out;
+  if (!list->IsSequence()) {
+    return context.Error(list->Mark(), "'examples' must be a list of maps");
+  }
+  for (const YAML::Node& node : *list) {
+    StatusOr<StrictMap> item = StrictMap::Read(
+        node, context, "example", {"text", "content", "speaker", "cue"});
+    if (!item.ok()) return item.status();
+    RuleExample example;
+    example.line = context.Where(node.Mark()).line;
+    const struct {
+      const char* key;
+      std::string* field;
+      bool required;
+    } fields[] = {{"text", &example.text, true},
+                  {"content", &example.content, false},
+                  {"speaker", &example.speaker, false},
+                  {"cue", &example.cue, false}};
+    for (const auto& [key, field, required] : fields) {
+      StatusOr<std::string> value = item->String(key, required);
+      if (!value.ok()) return value.status();
+      *field = std::move(value).value();
+    }
+    out.push_back(std::move(example));
+  }
+  return out;
+}
+
+StatusOr<std::vector<Rule>> PackLoader::Compile() {
+  if (Status s = macros_.ExpandAll(); !s.ok()) return s;
+  std::vector<Rule> rules;
+  for (const auto& [id, draft] : drafts_) {
+    StatusOr<Rule> rule = CompileRule(draft);
+    if (!rule.ok()) return rule.status();
+    rules.push_back(std::move(rule).value());
+  }
+  std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) {
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.id < b.id;
+  });
+  return rules;
+}
+
+// Checks the named groups of a compiled rule: known names, each at most once
+// (RE2 would silently keep only the first), and `speaker` among them.
+Status CheckCaptures(const RE2& regex, const SourceLocation& where,
+                     const std::string& id) {
+  std::map<std::string, int> counts;
+  for (const auto& [index, name] : regex.CapturingGroupNames()) ++counts[name];
+  for (const auto& [name, count] : counts) {
+    if (std::find(std::begin(kCaptureNames), std::end(kCaptureNames), name) ==
+        std::end(kCaptureNames)) {
+      return ErrorAt(where, id, "unknown capture name '" + name + "'");
+    }
+    if (count > 1) {
+      return ErrorAt(where, id,
+                     "capture '" + name + "' is used " + std::to_string(count) +
+                         " times; a rule may capture each name once");
+    }
+  }
+  if (counts.count("speaker") == 0) {
+    return ErrorAt(where, id,
+                   "the pattern must capture 'speaker' (%{NAME:speaker})");
+  }
+  return Status();
+}
+
+StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
+  Rule rule = draft.rule;
+  const SourceLocation& where = draft.pattern.front().where;
+  StatusOr<std::string> pattern = macros_.Expand(draft.pattern, rule.id);
+  if (!pattern.ok()) return pattern.status();
+  rule.pattern = std::move(pattern).value();
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_log_errors(false);
+  options.set_longest_match(false);
+  options.set_case_sensitive(true);
+  options.set_max_mem(kMaxRuleMemory);
+  auto regex = std::make_shared<const RE2>(rule.pattern, options);
+  if (regex->error_code() == RE2::ErrorPatternTooLarge) {
+    return ErrorAt(where, rule.id,
+                   "pattern too large for RE2 (over " +
+                       std::to_string(kMaxRuleMemory >> 20) +
+                       " MiB compiled); split the rule or narrow its "
+                       "lexicons");
+  }
+  if (!regex->ok()) {
+    return ErrorAt(where, rule.id,
+                   "RE2 cannot compile the pattern: " + regex->error());
+  }
+  if (Status s = CheckCaptures(*regex, where, rule.id); !s.ok()) return s;
+  if (RE2::FullMatch("", *regex)) {
+    return ErrorAt(where, rule.id,
+                   "the pattern matches the empty string, so it would match "
+                   "everywhere");
+  }
+  rule.regex = std::move(regex);
+  return rule;
+}
+
+// True for files a pack folder may hold that are not part of the pack:
+// hidden files and editor backups.
+bool Skipped(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return name.empty() || name[0] == '.' || name.back() == '~';
+}
+
+Status ReadFileInto(const fs::path& path, const std::string& relative,
+                    PackSource& pack) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path.string() + ": cannot open");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return Status::Error(path.string() + ": cannot read");
+  pack.files.push_back({relative, bytes.str()});
+  return Status();
+}
+
+// Adds every file below `dir`/`sub` (lexicons/ or rules/), even misplaced
+// ones, so that Load can report them instead of silently ignoring them.
+Status ReadSubfolder(const fs::path& dir, const std::string& sub,
+                     PackSource& pack) {
+  std::error_code error;
+  if (!fs::is_directory(dir / sub, error)) return Status();
+  fs::recursive_directory_iterator it(dir / sub, error), end;
+  for (; !error && it != end; it.increment(error)) {
+    if (Skipped(it->path())) {
+      if (it->is_directory(error)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(error)) continue;
+    const std::string relative =
+        it->path().lexically_relative(dir).generic_string();
+    if (Status s = ReadFileInto(it->path(), relative, pack); !s.ok()) return s;
+  }
+  if (error) {
+    return Status::Error((dir / sub).string() + ": " + error.message());
+  }
+  return Status();
+}
+
+}  // namespace
+
+StatusOr<PackSource> ReadPackDir(const std::string& dir) {
+  std::error_code error;
+  if (!fs::is_directory(dir, error)) {
+    return Status::Error(dir + ": not a folder" +
+                         (error ? " (" + error.message() + ")" : ""));
+  }
+  std::string origin = dir;
+  while (origin.size() > 1 && origin.back() == '/') origin.pop_back();
+  PackSource pack{origin, {}};
+  for (fs::directory_iterator it(dir, error), end; !error && it != end;
+       it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (Skipped(it->path()) || !it->is_regular_file(error)) continue;
+    if (!EndsWith(name, ".yaml") && !EndsWith(name, ".yml")) continue;
+    if (Status s = ReadFileInto(it->path(), name, pack); !s.ok()) return s;
+  }
+  if (error) return Status::Error(dir + ": " + error.message());
+  for (const char* sub : {"lexicons", "rules"}) {
+    if (Status s = ReadSubfolder(dir, sub, pack); !s.ok()) return s;
+  }
+  const bool has_manifest =
+      std::any_of(pack.files.begin(), pack.files.end(),
+                  [](const PackFile& f) { return f.path == "pack.yaml"; });
+  if (!has_manifest) {
+    return Status::Error(origin + ": no pack.yaml; " + kPackLayout);
+  }
+  std::sort(
+      pack.files.begin(), pack.files.end(),
+      [](const PackFile& a, const PackFile& b) { return a.path < b.path; });
+  return pack;
+}
+
+StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Load(
+    const std::vector<PackSource>& packs) {
+  PackLoader loader;
+  for (const PackSource& pack : packs) {
+    if (Status s = loader.Read(pack); !s.ok()) return s;
+  }
+  StatusOr<std::vector<Rule>> rules = loader.Compile();
+  if (!rules.ok()) return rules.status();
+  auto set = std::make_shared<RuleSet>();
+  set->rules_ = std::move(rules).value();
+  set->lexicons_ = loader.TakeLexicons();
+  return std::shared_ptr<const RuleSet>(std::move(set));
+}
+
+const Rule* RuleSet::Find(std::string_view id) const {
+  for (const Rule& rule : rules_) {
+    if (rule.id == id) return &rule;
+  }
+  return nullptr;
+}
+
+std::string RuleSet::AttributeOf(std::string_view lexicon,
+                                 std::string_view phrase) const {
+  auto it = lexicons_.find(UpperAscii(lexicon));
+  if (it == lexicons_.end()) return "";
+  const auto* entry =
+      internal::FindLongestEntry(it->second, internal::NormalizePhrase(phrase));
+  return entry == nullptr ? "" : entry->second;
+}
+
+bool RuleSet::InLexicon(std::string_view lexicon,
+                        std::string_view phrase) const {
+  auto it = lexicons_.find(UpperAscii(lexicon));
+  return it != lexicons_.end() &&
+         it->second.count(internal::NormalizePhrase(phrase)) > 0;
+}
+
+}  // namespace whosaid

@@ -1,0 +1,85 @@
+#include "whosaid/skeleton.h"
+
+#include <algorithm>
+
+#include "whosaid/rule_set.h"
+
+namespace whosaid {
+
+Skeleton::Skeleton(std::string_view text, Span paragraph,
+                   const std::vector<Quote>& quotes)
+    : paragraph_(paragraph) {
+  text_.reserve(paragraph.size());
+  std::size_t cursor = paragraph.begin;
+  auto copy_until = [&](std::size_t end) {
+    if (end <= cursor) return;
+    pieces_.push_back(
+        {text_.size(), text_.size() + (end - cursor), Span{cursor, end}, -1});
+    text_.append(text.substr(cursor, end - cursor));
+    cursor = end;
+  };
+  // Quotes are sorted by outer.begin, so top-level ones come in text order.
+  auto first = std::lower_bound(quotes.begin(), quotes.end(), paragraph.begin,
+                                [](const Quote& q, std::size_t offset) {
+                                  return q.outer.begin < offset;
+                                });
+  for (auto it = first; it != quotes.end() && it->outer.begin < paragraph.end;
+       ++it) {
+    if (it->depth != 0 || it->outer.begin < cursor ||
+        it->outer.end > paragraph.end) {
+      continue;
+    }
+    copy_until(it->outer.begin);
+    const std::size_t start = text_.size();
+    text_.append(kPlaceholderOpen);
+    text_.append(std::to_string(it - quotes.begin()));
+    text_.append(kPlaceholderClose);
+    pieces_.push_back({start, text_.size(), it->outer,
+                       static_cast<int>(it - quotes.begin())});
+    cursor = it->outer.end;
+  }
+  copy_until(paragraph.end);
+}
+
+const Skeleton::Piece* Skeleton::PieceAt(std::size_t offset) const {
+  auto it = std::upper_bound(
+      pieces_.begin(), pieces_.end(), offset,
+      [](std::size_t o, const Piece& p) { return o < p.skeleton_end; });
+  return it == pieces_.end() ? nullptr : &*it;
+}
+
+Span Skeleton::ToOriginal(Span s) const {
+  if (pieces_.empty()) return Span{paragraph_.begin, paragraph_.begin};
+  auto map = [&](std::size_t offset, bool is_end) -> std::size_t {
+    // An end offset belongs to the piece before it.
+    const Piece* p = PieceAt(is_end && offset > 0 ? offset - 1 : offset);
+    if (p == nullptr) return paragraph_.end;
+    if (p->quote >= 0) return is_end ? p->original.end : p->original.begin;
+    return p->original.begin + (offset - p->skeleton_begin);
+  };
+  if (s.empty()) {
+    std::size_t b = map(s.begin, false);
+    return Span{b, b};
+  }
+  return Span{map(s.begin, false), map(s.end, true)};
+}
+
+int Skeleton::QuoteAt(Span s) const {
+  while (s.begin < s.end && (text_[s.begin] == ' ')) ++s.begin;
+  while (s.end > s.begin && (text_[s.end - 1] == ' ')) --s.end;
+  const Piece* p = PieceAt(s.begin);
+  if (p == nullptr || p->quote < 0) return -1;
+  return p->skeleton_begin == s.begin && p->skeleton_end == s.end ? p->quote
+                                                                  : -1;
+}
+
+std::vector<int> Skeleton::QuotesIn(Span s) const {
+  std::vector<int> found;
+  for (const Piece& p : pieces_) {
+    if (p.quote >= 0 && p.skeleton_begin >= s.begin && p.skeleton_end <= s.end)
+      found.push_back(p.quote);
+  }
+  return found;
+}
+
+}  // namespace whosaid

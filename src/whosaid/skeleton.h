@@ -1,0 +1,60 @@
+// The skeleton: a paragraph with each top-level quotation collapsed to one
+// placeholder token, so that rules read `⟦Q3⟧, Wang said.` instead of the
+// quoted text. Keeps a map back to the original byte offsets.
+#ifndef WHOSAID_SKELETON_H_
+#define WHOSAID_SKELETON_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "whosaid/quote_scanner.h"
+#include "whosaid/span.h"
+
+namespace whosaid {
+
+class Skeleton {
+ public:
+  // Builds the skeleton of `paragraph` of `text`. Every quote of `quotes`
+  // with depth 0 whose outer span lies in the paragraph is replaced, marks
+  // included, by kPlaceholderOpen + its index in `quotes` +
+  // kPlaceholderClose. Other bytes are copied unchanged.
+  Skeleton(std::string_view text, Span paragraph,
+           const std::vector<Quote>& quotes);
+
+  // The skeleton text.
+  const std::string& text() const { return text_; }
+  // The paragraph it was built from, in original offsets.
+  Span paragraph() const { return paragraph_; }
+
+  // Maps a span of the skeleton to the original text. A placeholder that
+  // the span cuts into counts whole: the result covers the quote's marks.
+  Span ToOriginal(Span skeleton_span) const;
+
+  // The index (into the `quotes` given to the constructor) of the quote
+  // whose placeholder is exactly `skeleton_span` (surrounding whitespace
+  // ignored), or -1.
+  int QuoteAt(Span skeleton_span) const;
+
+  // Indices of the quotes whose placeholders lie inside `skeleton_span`.
+  std::vector<int> QuotesIn(Span skeleton_span) const;
+
+ private:
+  // A run of the skeleton: either bytes copied from the original, or one
+  // placeholder standing for a quote.
+  struct Piece {
+    std::size_t skeleton_begin;
+    std::size_t skeleton_end;
+    Span original;
+    int quote;  // -1 for copied bytes
+  };
+  const Piece* PieceAt(std::size_t skeleton_offset) const;
+
+  Span paragraph_;
+  std::string text_;
+  std::vector<Piece> pieces_;
+};
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_SKELETON_H_

@@ -1,0 +1,11 @@
+#!/bin/sh
+# Installs what building and testing whosaid needs, from Debian's packages
+# only. Runs as root, or through sudo when it is there.
+set -eu
+run() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+export DEBIAN_FRONTEND=noninteractive
+run apt-get update -qq
+run apt-get install -y -qq --no-install-recommends \
+  cmake g++ make pkg-config \
+  libre2-dev libboost-program-options-dev libyaml-cpp-dev nlohmann-json3-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev >/dev/null
