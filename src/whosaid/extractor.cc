@@ -71,8 +71,7 @@ DocumentResult Extractor::Extract(const Document& doc) const {
   for (const Span& paragraph : paragraphs) {
     const Skeleton skeleton(text, paragraph, quotes);
     found.clear();
-    const Span whole{0, skeleton.text().size()};
-    matcher_->MatchParagraph(skeleton, SplitSentences(skeleton.text(), whole),
+    matcher_->MatchParagraph(skeleton, skeleton.Sentences(),
                              quotes, &found);
     std::vector<RuleMatch> chosen = SelectMatches(std::move(found));
     found = {};

@@ -36,36 +36,28 @@ Span Trim(std::string_view text, Span s) {
   return s;
 }
 
+bool IsUpperWord(std::string_view w) {
+  return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+}
+
 bool IsLowerWord(std::string_view w) {
   return !w.empty() && std::islower(static_cast<unsigned char>(w[0]));
 }
 
-// Words that can open a capitalised run without being part of the speaker:
-// "But Ruiz said", "Earlier, Wang had stated".
-constexpr std::string_view kOpeners[] = {
-    "But",    "And",  "So",     "Yet",       "Then",      "Now",
-    "Still",  "Also", "In",     "On",        "At",        "After",
-    "Before", "When", "While",  "As",        "Earlier",   "Later",
-    "Since",  "If",   "Though", "Meanwhile", "However",   "Instead",
-    "Last",   "This", "Today",  "Yesterday", "Separately"};
-
 // Narrows a speaker capture to the mention itself: drops an opening
-// conjunction or adverb, a run of lowercase words before a later
+// conjunction or adverb (lexicon SPEAKER_OPENERS), a run of lowercase words before a later
 // determiner ("another part of the strategy" keeps "the strategy"), and a
 // full stop after a name ("Ruiz." but not "Jr." or "U.S.").
-Span TrimSpeaker(std::string_view text, Span s) {
+Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
   s = Trim(text, s);
   std::string_view v = s.In(text);
   if (auto space = v.find(' '); space != std::string_view::npos) {
     std::string_view first = v.substr(0, space);
     if (!first.empty() && first.back() == ',') first.remove_suffix(1);
-    for (std::string_view opener : kOpeners) {
-      if (first == opener) {
-        s.begin += space + 1;
-        s = Trim(text, s);
-        v = s.In(text);
-        break;
-      }
+    if (IsUpperWord(first) && rules.InLexicon("SPEAKER_OPENERS", first)) {
+      s.begin += space + 1;
+      s = Trim(text, s);
+      v = s.In(text);
     }
   }
   // Lowercase words, then a determiner: keep from the determiner on.
@@ -172,7 +164,13 @@ void Matcher::Run(const Rule& rule, const Groups& g, const Skeleton& skeleton,
     m.rule = &rule;
     m.whole = *original(0);
     if (auto sp = skeleton_span(g.speaker)) {
-      m.speaker = skeleton.ToOriginal(TrimSpeaker(skeleton.text(), *sp));
+      const Span trimmed = TrimSpeaker(rules_, skeleton.text(), *sp);
+      // "The" or "This" taken for a name speaks for no one.
+      if (rules_.InLexicon("NOT_SPEAKERS", trimmed.In(skeleton.text()))) {
+        pos = std::max(match_end, pos + 1);
+        continue;
+      }
+      m.speaker = skeleton.ToOriginal(trimmed);
     }
     m.cue = original(g.cue);
     m.via = original(g.via);

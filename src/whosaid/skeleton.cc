@@ -3,8 +3,45 @@
 #include <algorithm>
 
 #include "whosaid/rule_set.h"
+#include "whosaid/segmenter.h"
 
 namespace whosaid {
+namespace {
+
+// True when quoted text ends like a sentence: . ! or ? perhaps followed by
+// closing marks of nested quotes or brackets.
+bool EndsSentence(std::string_view quoted) {
+  while (!quoted.empty()) {
+    const unsigned char c = quoted.back();
+    if (c == '.' || c == '!' || c == '?') return true;
+    // Closing brackets, quotes, spaces and the UTF-8 tails of ’ ” » › .
+    if (c == ')' || c == ']' || c == '\'' || c == '"' || c == ' ' ||
+        c >= 0x80) {
+      quoted.remove_suffix(1);
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+// Words in `s` (runs of non-spaces).
+int CountWords(std::string_view s) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\t' || c == '\n';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// The longest tail after a sentence-final quotation that still reads as
+// its attribution ("Ruiz told reporters on Monday.").
+constexpr int kMaxAttributionTailWords = 6;
+
+}  // namespace
 
 Skeleton::Skeleton(std::string_view text, Span paragraph,
                    const std::vector<Quote>& quotes)
@@ -35,7 +72,8 @@ Skeleton::Skeleton(std::string_view text, Span paragraph,
     text_.append(std::to_string(it - quotes.begin()));
     text_.append(kPlaceholderClose);
     pieces_.push_back({start, text_.size(), it->outer,
-                       static_cast<int>(it - quotes.begin())});
+                       static_cast<int>(it - quotes.begin()),
+                       EndsSentence(it->inner.In(text))});
     cursor = it->outer.end;
   }
   copy_until(paragraph.end);
@@ -71,6 +109,35 @@ int Skeleton::QuoteAt(Span s) const {
   if (p == nullptr || p->quote < 0) return -1;
   return p->skeleton_begin == s.begin && p->skeleton_end == s.end ? p->quote
                                                                   : -1;
+}
+
+std::vector<Span> Skeleton::Sentences() const {
+  std::vector<Span> sentences;
+  for (Span sentence : SplitSentences(text_, Span{0, text_.size()})) {
+    std::size_t begin = sentence.begin;
+    for (const Piece& p : pieces_) {
+      if (p.quote < 0 || !p.ends_sentence || p.skeleton_begin < begin ||
+          p.skeleton_end >= sentence.end) {
+        continue;
+      }
+      std::size_t next = p.skeleton_end;
+      while (next < sentence.end && text_[next] == ' ') ++next;
+      const unsigned char c = text_[next];
+      const bool capital = (c >= 'A' && c <= 'Z') ||
+                           text_.compare(next, kPlaceholderOpen.size(),
+                                         kPlaceholderOpen) == 0;
+      if (next == p.skeleton_end || !capital) continue;
+      const std::string_view rest(text_.data() + next, sentence.end - next);
+      if (CountWords(rest) <= kMaxAttributionTailWords &&
+          rest.find(kPlaceholderOpen) == std::string_view::npos) {
+        continue;
+      }
+      sentences.push_back(Span{begin, p.skeleton_end});
+      begin = next;
+    }
+    sentences.push_back(Span{begin, sentence.end});
+  }
+  return sentences;
 }
 
 std::vector<int> Skeleton::QuotesIn(Span s) const {

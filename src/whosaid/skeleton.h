@@ -39,6 +39,13 @@ class Skeleton {
   // Indices of the quotes whose placeholders lie inside `skeleton_span`.
   std::vector<int> QuotesIn(Span skeleton_span) const;
 
+  // The sentences of the skeleton (spans of text()), as SplitSentences
+  // gives them, and also split after a quotation that ends a sentence of
+  // its own (its text ends in . ! or ?) when a capitalised word follows,
+  // unless all that follows to the sentence end is a short attribution
+  // ("⟦Q1⟧ Trump said.").
+  std::vector<Span> Sentences() const;
+
  private:
   // A run of the skeleton: either bytes copied from the original, or one
   // placeholder standing for a quote.
@@ -47,6 +54,7 @@ class Skeleton {
     std::size_t skeleton_end;
     Span original;
     int quote;  // -1 for copied bytes
+    bool ends_sentence = false;  // a quote whose text ends in . ! or ?
   };
   const Piece* PieceAt(std::size_t skeleton_offset) const;
 
