@@ -1,5 +1,6 @@
 #include "whosaid/extractor.h"
 
+#include <algorithm>
 #include <string>
 
 #include "whosaid/internal/utf8.h"
@@ -44,6 +45,53 @@ int LeadingQuote(const Skeleton& skeleton) {
   return skeleton.QuoteAt(Span{i, close + kPlaceholderClose.size()});
 }
 
+// True when the skeleton's text ends with a colon: a lead-in such as
+// "He declared:" whose quotation opens the next paragraph.
+bool EndsWithColon(const std::string& skeleton) {
+  std::size_t end = skeleton.find_last_not_of(" \t");
+  return end != std::string::npos && skeleton[end] == ':';
+}
+
+// The top-level quotation that opens `paragraph`, or -1.
+int QuoteOpening(Span paragraph, const std::vector<Quote>& quotes) {
+  auto it = std::lower_bound(quotes.begin(), quotes.end(), paragraph.begin,
+                             [](const Quote& q, std::size_t offset) {
+                               return q.outer.begin < offset;
+                             });
+  if (it == quotes.end() || it->outer.begin != paragraph.begin ||
+      it->depth != 0) {
+    return -1;
+  }
+  return static_cast<int>(it - quotes.begin());
+}
+
+// For a paragraph where no rule matched: when it opens with a quotation and
+// is all quotation (or reopens a quotation left open), it continues the
+// speaker of the paragraph before. Returns the new "last candidate of the
+// paragraph before" for the next paragraph.
+int Continue(const Skeleton& skeleton, const std::vector<Quote>& quotes,
+             int previous_last, std::vector<int>* owner,
+             std::vector<Candidate>* candidates) {
+  const int q = LeadingQuote(skeleton);
+  if (q < 0) return -1;
+  // Already attributed by the lead-in of the paragraph before.
+  if ((*owner)[q] >= 0) return (*owner)[q];
+  const bool continues =
+      OnlyQuotation(skeleton.text()) || quotes[q].continues >= 0;
+  if (!continues || previous_last < 0 ||
+      (*candidates)[previous_last].match.type == QuoteType::kIndirect) {
+    return -1;
+  }
+  Candidate c;
+  c.match.type = QuoteType::kDirect;
+  c.match.content = quotes[q].inner;
+  c.match.quotes = {q};
+  c.continues = previous_last;
+  (*owner)[q] = static_cast<int>(candidates->size());
+  candidates->push_back(std::move(c));
+  return static_cast<int>(candidates->size()) - 1;
+}
+
 }  // namespace
 
 Extractor::Extractor(std::shared_ptr<const RuleSet> rules)
@@ -66,38 +114,34 @@ DocumentResult Extractor::Extract(const Document& doc) const {
   const std::vector<Quote> quotes = ScanQuotes(text, paragraphs);
 
   std::vector<Candidate> candidates;
-  int previous_paragraph_last = -1;  // last candidate of the last paragraph
-  std::vector<RuleMatch> found;
-  for (const Span& paragraph : paragraphs) {
-    const Skeleton skeleton(text, paragraph, quotes);
-    found.clear();
-    matcher_->MatchParagraph(skeleton, skeleton.Sentences(),
-                             quotes, &found);
+  // Which candidate attributes each quotation, or -1.
+  std::vector<int> owner(quotes.size(), -1);
+  int previous_last = -1;  // last candidate of the paragraph before
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    Skeleton skeleton(text, paragraphs[i], quotes);
+    if (EndsWithColon(skeleton.text()) && i + 1 < paragraphs.size()) {
+      const int next = QuoteOpening(paragraphs[i + 1], quotes);
+      if (next >= 0) skeleton.AppendQuote(next, quotes);
+    }
+    std::vector<RuleMatch> found;
+    matcher_->MatchParagraph(skeleton, skeleton.Sentences(), quotes, &found);
+    // A quotation attributed by the paragraph before (after a colon) is
+    // not attributed again.
+    std::erase_if(found, [&](const RuleMatch& m) {
+      return std::any_of(m.quotes.begin(), m.quotes.end(),
+                         [&](int q) { return owner[q] >= 0; });
+    });
     std::vector<RuleMatch> chosen = SelectMatches(std::move(found));
-    found = {};
     if (chosen.empty()) {
-      // A quotation paragraph with no attribution of its own continues the
-      // speaker of a quotation in the paragraph before.
-      const int q = LeadingQuote(skeleton);
-      const bool continues = q >= 0 && (OnlyQuotation(skeleton.text()) ||
-                                        quotes[q].continues >= 0);
-      if (continues && previous_paragraph_last >= 0 &&
-          candidates[previous_paragraph_last].match.type !=
-              QuoteType::kIndirect) {
-        Candidate c;
-        c.match.type = QuoteType::kDirect;
-        c.match.content = quotes[q].inner;
-        c.match.quotes = {q};
-        c.continues = previous_paragraph_last;
-        candidates.push_back(std::move(c));
-        previous_paragraph_last = static_cast<int>(candidates.size()) - 1;
-        continue;
-      }
-      previous_paragraph_last = -1;
+      previous_last =
+          Continue(skeleton, quotes, previous_last, &owner, &candidates);
       continue;
     }
-    for (RuleMatch& m : chosen) candidates.push_back({std::move(m), -1});
-    previous_paragraph_last = static_cast<int>(candidates.size()) - 1;
+    for (RuleMatch& m : chosen) {
+      for (int q : m.quotes) owner[q] = static_cast<int>(candidates.size());
+      candidates.push_back({std::move(m), -1});
+    }
+    previous_last = static_cast<int>(candidates.size()) - 1;
   }
   resolver_->Resolve(candidates, &result);
   return result;

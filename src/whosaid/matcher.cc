@@ -45,9 +45,9 @@ bool IsLowerWord(std::string_view w) {
 }
 
 // Narrows a speaker capture to the mention itself: drops an opening
-// conjunction or adverb (lexicon SPEAKER_OPENERS), a run of lowercase words before a later
-// determiner ("another part of the strategy" keeps "the strategy"), and a
-// full stop after a name ("Ruiz." but not "Jr." or "U.S.").
+// conjunction or adverb (lexicon SPEAKER_OPENERS), a run of lowercase words
+// before a later determiner ("another part of the strategy" keeps "the
+// strategy"), and a full stop after a name ("Ruiz." but not "Jr." or "U.S.").
 Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
   s = Trim(text, s);
   std::string_view v = s.In(text);

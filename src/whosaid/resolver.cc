@@ -139,6 +139,13 @@ Resolver::Resolver(const RuleSet& rules) : rules_(rules) {
       options);
 }
 
+std::string Resolver::StanceOf(std::string_view cue) const {
+  std::string stance = rules_.AttributeOf("SAY_VERBS", cue);
+  if (!stance.empty()) return stance;
+  // A cue with no stance of its own ("according to", a dash) asserts.
+  return "assert";
+}
+
 std::string Resolver::KindOf(std::string_view phrase) const {
   return rules_.AttributeOf("SPEAKER_KINDS", phrase);
 }
@@ -384,9 +391,7 @@ void Resolver::Resolve(const std::vector<Candidate>& candidates,
       a.confidence = 0.6;
     } else {
       a.rule = m.rule ? m.rule->id : "";
-      if (m.cue)
-        a.stance = rules_.AttributeOf("SAY_VERBS", m.cue->In(ctx.text));
-      if (a.stance.empty() && m.cue) a.stance = "assert";
+      if (m.cue) a.stance = StanceOf(m.cue->In(ctx.text));
       if (m.speaker && !m.speaker->empty()) {
         a.entity = FindOrAddEntity(ctx, *m.speaker, &a.resolution);
       }

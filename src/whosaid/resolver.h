@@ -54,6 +54,8 @@ class Resolver {
                       std::string* resolution) const;
   void ScanNames(Context& ctx) const;
   std::string KindOf(std::string_view phrase) const;
+  // The stance a cue's lexicon entry gives (SAY_VERBS), or assert.
+  std::string StanceOf(std::string_view cue) const;
 
   const RuleSet& rules_;
   std::unique_ptr<RE2> name_re_;        // capitalised names in running text

@@ -17,8 +17,7 @@ std::vector<RuleMatch> MatchesOf(const RuleSet& rules, const Rule& rule,
   const std::vector<Quote> quotes = ScanQuotes(text, paragraphs);
   for (const Span& paragraph : paragraphs) {
     const Skeleton skeleton(text, paragraph, quotes);
-    matcher.MatchRule(rule, skeleton, skeleton.Sentences(),
-                      quotes, &matches);
+    matcher.MatchRule(rule, skeleton, skeleton.Sentences(), quotes, &matches);
   }
   return matches;
 }

@@ -45,7 +45,7 @@ constexpr int kMaxAttributionTailWords = 6;
 
 Skeleton::Skeleton(std::string_view text, Span paragraph,
                    const std::vector<Quote>& quotes)
-    : paragraph_(paragraph) {
+    : original_(text), paragraph_(paragraph) {
   text_.reserve(paragraph.size());
   std::size_t cursor = paragraph.begin;
   auto copy_until = [&](std::size_t end) {
@@ -77,6 +77,16 @@ Skeleton::Skeleton(std::string_view text, Span paragraph,
     cursor = it->outer.end;
   }
   copy_until(paragraph.end);
+}
+
+void Skeleton::AppendQuote(int index, const std::vector<Quote>& quotes) {
+  const Quote& q = quotes[index];
+  const std::size_t start = text_.size();
+  text_.append(kPlaceholderOpen);
+  text_.append(std::to_string(index));
+  text_.append(kPlaceholderClose);
+  pieces_.push_back({start, text_.size(), q.outer, index,
+                     EndsSentence(q.inner.In(original_))});
 }
 
 const Skeleton::Piece* Skeleton::PieceAt(std::size_t offset) const {
@@ -123,9 +133,9 @@ std::vector<Span> Skeleton::Sentences() const {
       std::size_t next = p.skeleton_end;
       while (next < sentence.end && text_[next] == ' ') ++next;
       const unsigned char c = text_[next];
-      const bool capital = (c >= 'A' && c <= 'Z') ||
-                           text_.compare(next, kPlaceholderOpen.size(),
-                                         kPlaceholderOpen) == 0;
+      const bool capital =
+          (c >= 'A' && c <= 'Z') ||
+          text_.compare(next, kPlaceholderOpen.size(), kPlaceholderOpen) == 0;
       if (next == p.skeleton_end || !capital) continue;
       const std::string_view rest(text_.data() + next, sentence.end - next);
       if (CountWords(rest) <= kMaxAttributionTailWords &&

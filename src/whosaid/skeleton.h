@@ -22,6 +22,11 @@ class Skeleton {
   Skeleton(std::string_view text, Span paragraph,
            const std::vector<Quote>& quotes);
 
+  // Appends the placeholder of quote `index` of `quotes` (a quotation that
+  // opens the next paragraph) right after the text, so that a lead-in
+  // ending in a colon ("He declared:") reads as "He declared:⟦Q5⟧".
+  void AppendQuote(int index, const std::vector<Quote>& quotes);
+
   // The skeleton text.
   const std::string& text() const { return text_; }
   // The paragraph it was built from, in original offsets.
@@ -53,11 +58,12 @@ class Skeleton {
     std::size_t skeleton_begin;
     std::size_t skeleton_end;
     Span original;
-    int quote;  // -1 for copied bytes
+    int quote;                   // -1 for copied bytes
     bool ends_sentence = false;  // a quote whose text ends in . ! or ?
   };
   const Piece* PieceAt(std::size_t skeleton_offset) const;
 
+  std::string_view original_;
   Span paragraph_;
   std::string text_;
   std::vector<Piece> pieces_;
