@@ -173,7 +173,9 @@ void Matcher::Run(const Rule& rule, const Groups& g, const Skeleton& skeleton,
       m.speaker = skeleton.ToOriginal(trimmed);
     }
     m.cue = original(g.cue);
-    m.via = original(g.via);
+    if (auto via = skeleton_span(g.via)) {
+      m.via = skeleton.ToOriginal(TrimSpeaker(rules_, skeleton.text(), *via));
+    }
     m.role = original(g.role);
     m.org = original(g.org);
     bool keep = true;

@@ -147,7 +147,30 @@ std::string Resolver::StanceOf(std::string_view cue) const {
 }
 
 std::string Resolver::KindOf(std::string_view phrase) const {
+  // The head of an English noun phrase comes last: "Cybersecurity Strategy
+  // Headquarters" is an organisation, not a document. Try the longest
+  // ending that is an entry, then any entry inside.
+  const std::vector<std::string_view> words = Words(phrase);
+  for (std::size_t from = 0; from < words.size(); ++from) {
+    const std::string tail = Join(words, from, words.size());
+    if (rules_.InLexicon("SPEAKER_KINDS", StripPunct(tail))) {
+      return rules_.AttributeOf("SPEAKER_KINDS", StripPunct(tail));
+    }
+  }
   return rules_.AttributeOf("SPEAKER_KINDS", phrase);
+}
+
+// True when `phrase` holds a role or title of lexicon ROLES as a word or
+// pair of words: an apposition that says what a person does.
+static bool HasRole(const RuleSet& rules, std::string_view phrase) {
+  const std::vector<std::string_view> words = Words(phrase);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    for (std::size_t n = 1; n <= 2 && i + n <= words.size(); ++n) {
+      if (rules.InLexicon("ROLES", StripPunct(Join(words, i, i + n))))
+        return true;
+    }
+  }
+  return false;
 }
 
 // Splits capitalised words into organisation, role and name: "Pentagon
@@ -180,9 +203,28 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
   Analysis a;
   std::string_view head = mention;
   std::string_view apposition;
-  if (auto comma = mention.find(", "); comma != std::string_view::npos) {
-    head = mention.substr(0, comma);
-    apposition = mention.substr(comma + 2);
+  // An apposition follows a comma or sits between dashes: "Wang Wenbin,
+  // spokesperson for ...", "Taiwan — a territory with ... —".
+  for (std::string_view separator : {", ", " — ", " – "}) {
+    if (auto at = head.find(separator); at != std::string_view::npos) {
+      apposition = head.substr(at + separator.size());
+      head = head.substr(0, at);
+    }
+  }
+  while (!apposition.empty() &&
+         (apposition.back() == ' ' || apposition.ends_with("—") ||
+          apposition.ends_with("–"))) {
+    apposition.remove_suffix(apposition.back() == ' ' ? 1 : 3);
+  }
+  // "the local newspaper, the Ellery Gazette": the name is in the
+  // apposition, the kind in the head.
+  if (apposition.starts_with("the ") && apposition.size() > 4 &&
+      IsUpperStart(apposition.substr(4)) && !HasRole(rules_, apposition)) {
+    a.form = Analysis::Form::kName;
+    a.kind = KindOf(head);
+    a.name = std::string(StripPunct(apposition.substr(4)));
+    a.key_word = a.name;
+    return a;
   }
   std::vector<std::string_view> words = Words(head);
   if (words.empty()) return a;
@@ -217,7 +259,7 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
     if (!name_words.empty()) a.key_word = StripPunct(name_words.back());
     if (a.kind.empty()) a.kind = a.role.empty() && !determiner ? "" : "person";
   }
-  if (!apposition.empty()) {
+  if (!apposition.empty() && HasRole(rules_, apposition)) {
     std::string_view ap = apposition;
     for (std::string_view det : {"the ", "a ", "an "}) {
       if (ap.substr(0, det.size()) == det) ap.remove_prefix(det.size());
@@ -329,9 +371,12 @@ int Resolver::FindOrAddEntity(Context& ctx, Span mention,
           if (best_len == 0) entity = static_cast<int>(i);
           continue;
         }
-        if (a.single_word && e.kind == "person" &&
-            SharesWord(e.name, a.key_word) && e.name.size() > best_len) {
-          best_len = e.name.size();
+        // Persons first: "Trump" is Donald Trump before Trump Tower.
+        const std::size_t score =
+            e.name.size() + (e.kind == "person" ? 1000 : 0);
+        if (a.single_word && SharesWord(e.name, a.key_word) &&
+            score > best_len) {
+          best_len = score;
           entity = static_cast<int>(i);
         }
       }
