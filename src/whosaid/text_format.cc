@@ -37,8 +37,18 @@ std::string FormatText(const DocumentResult& r) {
     for (const std::string& v : a.via) speaker += " (via " + v + ")";
     std::string cue = a.cue ? std::string(a.cue->In(text)) : "—";
     if (!a.stance.empty()) cue += " [" + a.stance + "]";
-    std::string content = Shorten(a.content.In(text));
-    if (a.type == QuoteType::kDirect) content = "“" + content + "”";
+    std::string content;
+    if (a.type != QuoteType::kDirect) {
+      content = Shorten(a.content.In(text));
+    } else if (a.content_parts.empty()) {
+      content = "“" + Shorten(a.content.In(text)) + "”";
+    } else {
+      // A split quote shows its pieces, not the attribution between them.
+      for (const Span& part : a.content_parts) {
+        if (!content.empty()) content += " … ";
+        content += "“" + Shorten(part.In(text)) + "”";
+      }
+    }
     out += "  " + speaker + " — " + cue + " — " + content + "  (" +
            std::string(QuoteTypeName(a.type)) + ", " + a.resolution + ")\n";
   }
