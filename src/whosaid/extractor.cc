@@ -117,6 +117,7 @@ DocumentResult Extractor::Extract(const Document& doc) const {
   // Which candidate attributes each quotation, or -1.
   std::vector<int> owner(quotes.size(), -1);
   int previous_last = -1;  // last candidate of the paragraph before
+  const auto is_cue = [this](std::string_view w) { return matcher_->IsCue(w); };
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     Skeleton skeleton(text, paragraphs[i], quotes);
     if (EndsWithColon(skeleton.text()) && i + 1 < paragraphs.size()) {
@@ -124,7 +125,8 @@ DocumentResult Extractor::Extract(const Document& doc) const {
       if (next >= 0) skeleton.AppendQuote(next, quotes);
     }
     std::vector<RuleMatch> found;
-    matcher_->MatchParagraph(skeleton, skeleton.Sentences(), quotes, &found);
+    matcher_->MatchParagraph(skeleton, skeleton.Sentences(is_cue), quotes,
+                             &found);
     // A quotation attributed by the paragraph before (after a colon) is
     // not attributed again.
     std::erase_if(found, [&](const RuleMatch& m) {

@@ -117,6 +117,10 @@ void Matcher::MatchParagraph(const Skeleton& skeleton,
   }
 }
 
+bool Matcher::IsCue(std::string_view word) const {
+  return rules_.InLexicon("SAY_VERBS", word);
+}
+
 void Matcher::MatchRule(const Rule& rule, const Skeleton& skeleton,
                         const std::vector<Span>& sentences,
                         const std::vector<Quote>& quotes,

@@ -47,6 +47,11 @@ class Matcher {
                       const std::vector<Quote>& quotes,
                       std::vector<RuleMatch>* out) const;
 
+  // True when `word` is a reporting verb (an entry of lexicon SAY_VERBS):
+  // what Skeleton::Sentences needs to keep a quotation with its
+  // attribution.
+  bool IsCue(std::string_view word) const;
+
   // The same for a single rule (used to test a rule's examples).
   void MatchRule(const Rule& rule, const Skeleton& skeleton,
                  const std::vector<Span>& sentences,

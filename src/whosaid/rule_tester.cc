@@ -15,9 +15,11 @@ std::vector<RuleMatch> MatchesOf(const RuleSet& rules, const Rule& rule,
   const Matcher matcher(rules);
   const std::vector<Span> paragraphs = SplitParagraphs(text);
   const std::vector<Quote> quotes = ScanQuotes(text, paragraphs);
+  const auto is_cue = [&](std::string_view w) { return matcher.IsCue(w); };
   for (const Span& paragraph : paragraphs) {
     const Skeleton skeleton(text, paragraph, quotes);
-    matcher.MatchRule(rule, skeleton, skeleton.Sentences(), quotes, &matches);
+    matcher.MatchRule(rule, skeleton, skeleton.Sentences(is_cue), quotes,
+                      &matches);
   }
   return matches;
 }

@@ -38,8 +38,26 @@ int CountWords(std::string_view s) {
 }
 
 // The longest tail after a sentence-final quotation that still reads as
-// its attribution ("Ruiz told reporters on Monday.").
+// its attribution ("Ruiz told reporters on Monday."), and how far into a
+// longer tail a reporting verb is looked for.
 constexpr int kMaxAttributionTailWords = 6;
+
+// True when one of the first words of `s` is a reporting verb.
+bool CueAmongFirstWords(std::string_view s,
+                        const std::function<bool(std::string_view)>& is_cue) {
+  if (!is_cue) return false;
+  int seen = 0;
+  std::size_t i = 0;
+  while (i < s.size() && seen < kMaxAttributionTailWords) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != ',' && s[j] != '.') ++j;
+    if (j > i && is_cue(s.substr(i, j - i))) return true;
+    ++seen;
+    i = j + 1;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -121,7 +139,8 @@ int Skeleton::QuoteAt(Span s) const {
                                                                   : -1;
 }
 
-std::vector<Span> Skeleton::Sentences() const {
+std::vector<Span> Skeleton::Sentences(
+    const std::function<bool(std::string_view)>& is_cue) const {
   std::vector<Span> sentences;
   for (Span sentence : SplitSentences(text_, Span{0, text_.size()})) {
     std::size_t begin = sentence.begin;
@@ -138,8 +157,9 @@ std::vector<Span> Skeleton::Sentences() const {
           text_.compare(next, kPlaceholderOpen.size(), kPlaceholderOpen) == 0;
       if (next == p.skeleton_end || !capital) continue;
       const std::string_view rest(text_.data() + next, sentence.end - next);
-      if (CountWords(rest) <= kMaxAttributionTailWords &&
-          rest.find(kPlaceholderOpen) == std::string_view::npos) {
+      if (rest.find(kPlaceholderOpen) == std::string_view::npos &&
+          (CountWords(rest) <= kMaxAttributionTailWords ||
+           CueAmongFirstWords(rest, is_cue))) {
         continue;
       }
       sentences.push_back(Span{begin, p.skeleton_end});

@@ -4,6 +4,7 @@
 #ifndef WHOSAID_SKELETON_H_
 #define WHOSAID_SKELETON_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,9 +48,12 @@ class Skeleton {
   // The sentences of the skeleton (spans of text()), as SplitSentences
   // gives them, and also split after a quotation that ends a sentence of
   // its own (its text ends in . ! or ?) when a capitalised word follows,
-  // unless all that follows to the sentence end is a short attribution
-  // ("⟦Q1⟧ Trump said.").
-  std::vector<Span> Sentences() const;
+  // unless what follows reads as its attribution: a short tail ("⟦Q1⟧
+  // Trump said."), or a reporting verb among its first words ("⟦Q1⟧ US
+  // Senator Jeff Sessions said as he opened the vote."). `is_cue` tells
+  // whether a word is a reporting verb; it may be empty.
+  std::vector<Span> Sentences(
+      const std::function<bool(std::string_view)>& is_cue = {}) const;
 
  private:
   // A run of the skeleton: either bytes copied from the original, or one
