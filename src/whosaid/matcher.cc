@@ -210,6 +210,25 @@ void Matcher::Run(const Rule& rule, const Groups& g, const Skeleton& skeleton,
   }
 }
 
+namespace {
+
+// Two statements conflict when their contents overlap, unless one is
+// reported inside the other: "According to the paper, the council has
+// promised to pay" holds the council's promise within the paper's report.
+// Nesting needs the inner match's speaker and cue to lie inside the outer
+// content.
+bool ContentConflicts(const RuleMatch& a, const RuleMatch& b) {
+  if (!a.content.Overlaps(b.content)) return false;
+  auto nested = [](const RuleMatch& outer, const RuleMatch& inner) {
+    return inner.speaker && inner.cue &&
+           outer.content.Contains(*inner.speaker) &&
+           outer.content.Contains(*inner.cue);
+  };
+  return !nested(a, b) && !nested(b, a);
+}
+
+}  // namespace
+
 std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates) {
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const RuleMatch& a, const RuleMatch& b) {
@@ -223,7 +242,7 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates) {
   for (RuleMatch& m : candidates) {
     bool conflict =
         std::any_of(chosen.begin(), chosen.end(), [&](const RuleMatch& c) {
-          if (c.content.Overlaps(m.content)) return true;
+          if (ContentConflicts(c, m)) return true;
           // One reporting verb introduces one statement.
           if (c.cue && m.cue && c.cue->Overlaps(*m.cue)) return true;
           return std::any_of(m.quotes.begin(), m.quotes.end(), [&](int q) {
