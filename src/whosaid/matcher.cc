@@ -111,9 +111,21 @@ void Matcher::MatchParagraph(const Skeleton& skeleton,
                              const std::vector<Span>& sentences,
                              const std::vector<Quote>& quotes,
                              std::vector<RuleMatch>* out) const {
+  // Only the rules whose required strings a piece holds can match in it.
   const auto& rules = rules_.rules();
-  for (std::size_t i = 0; i < rules.size(); ++i) {
-    RunScoped(rules[i], groups_[i], skeleton, sentences, quotes, out);
+  std::vector<int> candidates;
+  rules_.CandidateRules(skeleton.text(), &candidates);
+  for (int i : candidates) {
+    if (rules[i].scope != RuleScope::kParagraph) continue;
+    Run(rules[i], groups_[i], skeleton, Span{0, skeleton.text().size()}, quotes,
+        out);
+  }
+  for (const Span& sentence : sentences) {
+    rules_.CandidateRules(sentence.In(skeleton.text()), &candidates);
+    for (int i : candidates) {
+      if (rules[i].scope != RuleScope::kSentence) continue;
+      Run(rules[i], groups_[i], skeleton, sentence, quotes, out);
+    }
   }
 }
 

@@ -16,6 +16,7 @@
 #include "whosaid/internal/macro_expander.h"
 #include "whosaid/internal/source_location.h"
 #include "whosaid/internal/yaml_reader.h"
+#include "whosaid/rule_prefilter.h"
 #include "yaml-cpp/yaml.h"
 
 namespace whosaid {
@@ -81,6 +82,8 @@ class PackLoader {
   std::map<std::string, RuleSet::Lexicon, std::less<>> TakeLexicons() {
     return std::move(lexicons_);
   }
+  // Owns every compiled pattern; the rule set keeps it.
+  std::shared_ptr<RulePrefilter> TakePrefilter() { return prefilter_; }
 
  private:
   // The files of the pack being read, by kind.
@@ -116,6 +119,7 @@ class PackLoader {
   std::set<std::string> pack_names_;
   std::map<std::string, SourceLocation> claimed_;  // names of this pack
   MacroExpander macros_;
+  std::shared_ptr<RulePrefilter> prefilter_ = std::make_shared<RulePrefilter>();
   std::map<std::string, RuleSet::Lexicon, std::less<>> lexicons_;
   std::map<std::string, RuleDraft> drafts_;  // by id
 };
@@ -440,7 +444,12 @@ StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
   options.set_longest_match(false);
   options.set_case_sensitive(true);
   options.set_max_mem(kMaxRuleMemory);
-  auto regex = std::make_shared<const RE2>(rule.pattern, options);
+  const int id = prefilter_->Add(rule.pattern, options);
+  // The prefilter owns the compiled pattern; when it could not compile it,
+  // compile it alone to learn why.
+  std::shared_ptr<const RE2> regex =
+      id >= 0 ? std::shared_ptr<const RE2>(prefilter_, &prefilter_->Regex(id))
+              : std::make_shared<const RE2>(rule.pattern, options);
   if (regex->error_code() == RE2::ErrorPatternTooLarge) {
     return ErrorAt(where, rule.id,
                    "pattern too large for RE2 (over " +
@@ -548,7 +557,27 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Load(
   auto set = std::make_shared<RuleSet>();
   set->rules_ = std::move(rules).value();
   set->lexicons_ = loader.TakeLexicons();
+  set->prefilter_ = loader.TakePrefilter();
+  set->prefilter_->Compile();
+  // Prefilter ids follow the order of compilation; rules are sorted since.
+  std::map<const RE2*, int> index_of;
+  for (std::size_t r = 0; r < set->rules_.size(); ++r) {
+    index_of[set->rules_[r].regex.get()] = static_cast<int>(r);
+  }
+  for (std::size_t id = 0; id < set->rules_.size(); ++id) {
+    set->rule_of_filter_id_.push_back(
+        index_of.at(&set->prefilter_->Regex(static_cast<int>(id))));
+  }
   return std::shared_ptr<const RuleSet>(std::move(set));
+}
+
+void RuleSet::CandidateRules(std::string_view text,
+                             std::vector<int>* rule_indices) const {
+  std::vector<int> ids;
+  prefilter_->Candidates(text, &ids);
+  rule_indices->clear();
+  for (int id : ids) rule_indices->push_back(rule_of_filter_id_[id]);
+  std::sort(rule_indices->begin(), rule_indices->end());
 }
 
 const Rule* RuleSet::Find(std::string_view id) const {

@@ -18,6 +18,8 @@ class RE2;
 
 namespace whosaid {
 
+class RulePrefilter;
+
 // One file of a pack, held in memory so that packs on disk and packs
 // compiled into the binary load the same way.
 struct PackFile {
@@ -105,6 +107,12 @@ class RuleSet {
 
   // Rules sorted by descending priority, then id.
   const std::vector<Rule>& rules() const { return rules_; }
+  // Indices into rules(), in order, of the rules that may match `text`:
+  // every rule that matches is among them, most that cannot are not (see
+  // RulePrefilter). Thread-safe.
+  void CandidateRules(std::string_view text,
+                      std::vector<int>* rule_indices) const;
+
   // The rule with `id`, or nullptr.
   const Rule* Find(std::string_view id) const;
 
@@ -130,6 +138,8 @@ class RuleSet {
  private:
   std::vector<Rule> rules_;
   std::map<std::string, Lexicon, std::less<>> lexicons_;
+  std::shared_ptr<RulePrefilter> prefilter_;
+  std::vector<int> rule_of_filter_id_;  // prefilter id -> index in rules_
 };
 
 }  // namespace whosaid
