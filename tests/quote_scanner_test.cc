@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "marks.h"
 #include "whosaid/segmenter.h"
 
 namespace whosaid {
@@ -18,11 +19,6 @@ using ::testing::ElementsAreArray;
 using ::testing::IsEmpty;
 
 // Marks spelled out, so the tables stay readable ASCII.
-#define LDQ "\xE2\x80\x9C"   // “
-#define RDQ "\xE2\x80\x9D"   // ”
-#define LSQ "\xE2\x80\x98"   // ‘
-#define RSQ "\xE2\x80\x99"   // ’
-#define LOW "\xE2\x80\x9E"   // „
 #define LOW1 "\xE2\x80\x9A"  // ‚
 #define LAQ "\xC2\xAB"       // «
 #define RAQ "\xC2\xBB"       // »

@@ -2,7 +2,10 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -58,9 +61,16 @@ int ProcessInput(const std::string& path, const Options& options,
   std::ifstream file;
   std::istream* in = &std::cin;
   if (path != "-") {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+      std::fprintf(stderr, "whosaid: cannot read %s: it is a folder\n",
+                   path.c_str());
+      return 1;
+    }
     file.open(path, std::ios::binary);
     if (!file) {
-      std::fprintf(stderr, "whosaid: cannot read %s\n", path.c_str());
+      std::fprintf(stderr, "whosaid: cannot read %s: %s\n", path.c_str(),
+                   std::strerror(errno));
       return 1;
     }
     in = &file;

@@ -44,6 +44,18 @@ bool IsLowerWord(std::string_view w) {
   return !w.empty() && std::islower(static_cast<unsigned char>(w[0]));
 }
 
+// True when `mention` ends with an abbreviation whose full stop belongs to
+// it: a dotted acronym ("U.S."), an initial ("W."), or an entry of lexicon
+// ABBREVIATIONS ("Jr.").
+bool EndsWithAbbreviation(const RuleSet& rules, std::string_view mention) {
+  const std::size_t space = mention.find_last_of(' ');
+  std::string_view last =
+      mention.substr(space == std::string_view::npos ? 0 : space + 1);
+  last.remove_suffix(1);  // the full stop
+  return last.size() == 1 || last.find('.') != std::string_view::npos ||
+         rules.InLexicon("ABBREVIATIONS", last);
+}
+
 // Narrows a speaker capture to the mention itself: drops an opening
 // conjunction or adverb (lexicon SPEAKER_OPENERS), a run of lowercase words
 // before a later determiner ("another part of the strategy" keeps "the
@@ -60,26 +72,29 @@ Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
       v = s.In(text);
     }
   }
-  // Lowercase words, then a determiner: keep from the determiner on.
+  // Lowercase words, then a determiner: keep from the determiner on,
+  // unless the words before it name a speaker ("a spokesperson for the
+  // Parks Department" stays whole).
   const std::size_t head_end = std::min(v.find(", "), v.size());
   std::size_t cut = 0, pos = 0;
+  bool speaker_word = false;
   while (pos < head_end) {
     std::size_t next = std::min(v.find(' ', pos), head_end);
     std::string_view word = v.substr(pos, next - pos);
-    if (pos > 0 && (word == "the" || word == "a" || word == "an")) cut = pos;
+    if (pos > 0 && (word == "the" || word == "a" || word == "an") &&
+        !speaker_word) {
+      cut = pos;
+    }
     if (!IsLowerWord(word)) break;
+    speaker_word = speaker_word || rules.InLexicon("SPEAKER_NOUNS", word) ||
+                   rules.InLexicon("ROLES", word);
     pos = next + 1;
   }
   if (cut > 0) s.begin += cut;
   v = s.In(text);
-  if (!v.empty() && (v.back() == '.' || v.back() == ',')) {
-    std::size_t start = v.find_last_of(' ');
-    std::string_view last =
-        v.substr(start == std::string_view::npos ? 0 : start + 1);
-    bool has_lower = std::any_of(last.begin(), last.end(), [](char c) {
-      return std::islower(static_cast<unsigned char>(c));
-    });
-    if (v.back() == ',' || (last.size() >= 4 && has_lower)) --s.end;
+  if (!v.empty() && v.back() == ',') --s.end;
+  if (!v.empty() && v.back() == '.' && !EndsWithAbbreviation(rules, v)) {
+    --s.end;
   }
   return s;
 }
@@ -101,6 +116,7 @@ Matcher::Groups Matcher::GroupsOf(const Rule& rule) {
     if (name == "speaker") g.speaker = index;
     if (name == "cue") g.cue = index;
     if (name == "via") g.via = index;
+    if (name == "addressee") g.addressee = index;
     if (name == "role") g.role = index;
     if (name == "org") g.org = index;
   }
@@ -192,6 +208,10 @@ void Matcher::Run(const Rule& rule, const Groups& g, const Skeleton& skeleton,
     if (auto via = skeleton_span(g.via)) {
       m.via = skeleton.ToOriginal(TrimSpeaker(rules_, skeleton.text(), *via));
     }
+    if (auto to = skeleton_span(g.addressee)) {
+      m.addressee =
+          skeleton.ToOriginal(TrimSpeaker(rules_, skeleton.text(), *to));
+    }
     m.role = original(g.role);
     m.org = original(g.org);
     bool keep = true;
@@ -241,7 +261,34 @@ bool ContentConflicts(const RuleMatch& a, const RuleMatch& b) {
 
 }  // namespace
 
+namespace {
+
+// True when the second part of split quote `m` has an attribution of its
+// own among `candidates`: "A," Ruiz said. "B," Berg added.
+bool SecondPartSpeaksForItself(const RuleMatch& m,
+                               const std::vector<RuleMatch>& candidates) {
+  if (m.content_parts.size() < 2 || m.quotes.size() < 2) return false;
+  return std::any_of(
+      candidates.begin(), candidates.end(), [&](const RuleMatch& c) {
+        return c.quotes.size() == 1 && c.quotes.front() == m.quotes[1] &&
+               c.speaker && !(c.cue && m.cue && c.cue->Overlaps(*m.cue));
+      });
+}
+
+}  // namespace
+
 std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates) {
+  std::vector<bool> drop(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    drop[i] = SecondPartSpeaksForItself(candidates[i], candidates);
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) candidates[kept] = std::move(candidates[i]);
+    ++kept;
+  }
+  candidates.resize(kept);
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const RuleMatch& a, const RuleMatch& b) {
                      if (a.rule->priority != b.rule->priority)

@@ -25,6 +25,7 @@ struct RuleMatch {
   std::optional<Span> speaker;
   std::optional<Span> cue;
   std::optional<Span> via;
+  std::optional<Span> addressee;
   std::optional<Span> role;
   std::optional<Span> org;
   Span whole;               // the whole match
@@ -62,7 +63,7 @@ class Matcher {
   // Capture-group numbers of one rule, -1 where the rule lacks the capture.
   struct Groups {
     int content = -1, content2 = -1, speaker = -1, cue = -1, via = -1,
-        role = -1, org = -1;
+        addressee = -1, role = -1, org = -1;
     int count = 0;
   };
   void RunScoped(const Rule& rule, const Groups& groups,
@@ -78,10 +79,14 @@ class Matcher {
   std::vector<Groups> groups_;  // parallel to rules_.rules()
 };
 
-// Chooses among overlapping candidates: higher priority first, then the
-// longer content, then the earlier one; a candidate is dropped when its
-// content or its cue overlaps a chosen one's, or it attributes a quotation
-// already attributed. Returns the chosen matches in text order.
+// Chooses among overlapping candidates. A split quote whose second part has
+// a speaker of its own in another candidate is dropped first. Then: higher
+// priority first, then the longer content, then the earlier one; a candidate is
+// dropped when its content or its cue overlaps a chosen one's, or it attributes
+// a quotation already attributed. Contents may overlap when one statement is
+// reported inside the other: the inner match's speaker and cue lie in the outer
+// content ("According to the paper, the council promised to pay"). Returns the
+// chosen matches in text order.
 std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates);
 
 }  // namespace whosaid

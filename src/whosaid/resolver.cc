@@ -92,6 +92,26 @@ bool PronounFits(std::string_view pronoun_kind, std::string_view kind) {
   return kind != "person" && kind != "document";
 }
 
+// The entries of lexicon ROLES as an RE2 alternation, longest first so
+// that "chief executive" wins over "chief"; without the lexicon, a pattern
+// that matches nothing.
+std::string RoleAlternation(const RuleSet& rules) {
+  auto it = rules.lexicons().find("ROLES");
+  if (it == rules.lexicons().end() || it->second.empty()) return "\\b\\B";
+  std::vector<std::string> entries;
+  for (const auto& [entry, attribute] : it->second) entries.push_back(entry);
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const std::string& a, const std::string& b) {
+                     return a.size() > b.size();
+                   });
+  std::string alternation = "(?i:";
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i > 0) alternation += '|';
+    alternation += RE2::QuoteMeta(entries[i]);
+  }
+  return alternation + ")";
+}
+
 }  // namespace
 
 // What a speaker mention says about itself.
@@ -131,11 +151,15 @@ Resolver::Resolver(const RuleSet& rules) : rules_(rules) {
   options.set_log_errors(false);
   // Two to six capitalised words: a name, maybe with a title before it.
   name_re_ = std::make_unique<RE2>(
-      R"((\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|de|van|von|bin|al|da|del|la|le)){1,5}))",
+      R"((\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:[ ]+(?:(?:de|van|von|bin|al|da|del|la|le)[ ]+)*\p{Lu}[\p{L}\p{M}'’\-]*\.?){1,5}))",
       options);
   // "Name, [the|a] role for|of|at [the] Org".
   apposition_re_ = std::make_unique<RE2>(
-      R"((\p{Lu}[\p{L}\p{M}'’\-]*(?:[ ]+\p{Lu}[\p{L}\p{M}'’\-]*\.?){1,3}),[ ]+(?:the[ ]+|a[ ]+|an[ ]+)?((?:[\p{L}\-]+[ ]+){0,3}?(?:spokesperson|spokesman|spokeswoman|secretary|minister|director|chairman|chairwoman|chair|president|chief|head|leader|adviser|advisor|ambassador|official|representative|senator|governor|mayor|professor|analyst|researcher|fellow|member|founder|manager|editor|correspondent|lawyer|attorney|commissioner|general|officer|aide|economist|strategist|executive))(?:[ ]+(?:for|of|at|to|with)[ ]+(?:the[ ]+)?((?:\p{Lu}[\p{L}\p{M}'’\-]*[ ]*)+))?)",
+      R"((\p{Lu}[\p{L}\p{M}'’\-]*(?:[ ]+\p{Lu}[\p{L}\p{M}'’\-]*\.?){1,3}),[ ]+)"
+      R"((?:the[ ]+|a[ ]+|an[ ]+)?((?:[\p{L}\-]+[ ]+){0,3}?)" +
+          RoleAlternation(rules) +
+          R"())(?:[ ]+(?:for|of|at|to|with)[ ]+(?:the[ ]+)?)"
+          R"(((?:\p{Lu}[\p{L}\p{M}'’\-]*[ ]*)+))?)",
       options);
 }
 
@@ -199,6 +223,26 @@ static void SplitTitle(const RuleSet& rules,
   if (first_role > 0) *org = Join(words, 0, first_role);
 }
 
+bool Resolver::SplitRoleOfOrg(std::string_view head, std::string* role,
+                              std::string* org) const {
+  std::vector<std::string_view> words = Words(head);
+  for (std::size_t i = 2; i + 1 < words.size(); ++i) {
+    if (words[i] != "for" && words[i] != "of" && words[i] != "at") continue;
+    std::string_view noun = StripPunct(words[i - 1]);
+    if (!rules_.InLexicon("ROLES", noun) &&
+        !rules_.InLexicon("SPEAKER_NOUNS", noun)) {
+      return false;
+    }
+    std::size_t org_from = i + 1;
+    if (words[org_from] == "the" && org_from + 1 < words.size()) ++org_from;
+    if (!IsUpperStart(words[org_from])) return false;
+    *role = Join(words, 1, i);
+    *org = std::string(StripPunct(Join(words, org_from, words.size())));
+    return true;
+  }
+  return false;
+}
+
 Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
   Analysis a;
   std::string_view head = mention;
@@ -236,6 +280,15 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
     return a;
   }
   const bool determiner = OneOf(words[0], kDeterminers);
+  // "a spokesperson for the Parks Department": a role and an organisation,
+  // not a name.
+  if (determiner && SplitRoleOfOrg(head, &a.role, &a.org)) {
+    a.form = Analysis::Form::kGroup;
+    a.name = std::string(head);
+    a.kind = KindOf(a.role);
+    if (a.kind.empty() || a.kind == "anonymous") a.kind = "person";
+    return a;
+  }
   bool named = false;
   for (std::size_t i = determiner ? 1 : 0; i < words.size(); ++i) {
     if (IsUpperStart(words[i])) named = true;
@@ -387,6 +440,11 @@ int Resolver::FindOrAddEntity(Context& ctx, Span mention,
     case Analysis::Form::kGroup:
       break;
   }
+  if (entity < 0 && a.form == Analysis::Form::kPronoun) {
+    // A pronoun with no antecedent names no one.
+    *resolution = "unresolved";
+    return -1;
+  }
   if (entity < 0) {
     // An entity of its own; reuse one with the same name.
     auto it = std::find_if(ctx.pool.begin(), ctx.pool.end(),
@@ -396,7 +454,6 @@ int Resolver::FindOrAddEntity(Context& ctx, Span mention,
       ctx.pool.push_back(Entity{a.name, "unknown", "", "", {}});
       ctx.used.push_back(false);
     }
-    if (a.form == Analysis::Form::kPronoun) *resolution = "unresolved";
   }
   Entity& e = ctx.pool[entity];
   if (e.kind == "unknown" ||
@@ -440,10 +497,17 @@ void Resolver::Resolve(const std::vector<Candidate>& candidates,
       if (m.speaker && !m.speaker->empty()) {
         a.entity = FindOrAddEntity(ctx, *m.speaker, &a.resolution);
       }
+      std::string ignored;
+      if (m.addressee && !m.addressee->empty()) {
+        // Telling a news medium is how a statement reaches the reader.
+        const int to = FindOrAddEntity(ctx, *m.addressee, &ignored);
+        if (to >= 0 && ctx.pool[to].kind == "media") {
+          a.via.push_back(ctx.pool[to].name);
+        }
+      }
       if (m.via && !m.via->empty()) {
-        std::string ignored;
-        int relay = FindOrAddEntity(ctx, *m.via, &ignored);
-        a.via.push_back(ctx.pool[relay].name);
+        const int relay = FindOrAddEntity(ctx, *m.via, &ignored);
+        if (relay >= 0) a.via.push_back(ctx.pool[relay].name);
       }
       a.confidence = a.resolution == "explicit"  ? 0.9
                      : a.resolution == "surname" ? 0.85

@@ -50,6 +50,11 @@ class Resolver {
   struct Analysis;
   struct Context;
   Analysis Analyse(std::string_view mention) const;
+  // Splits "a spokesperson for the Parks Department" (a determiner, a role
+  // or speaker noun, for/of/at, a capitalised organisation) into role and
+  // organisation; false for anything else.
+  bool SplitRoleOfOrg(std::string_view head, std::string* role,
+                      std::string* org) const;
   int FindOrAddEntity(Context& ctx, Span mention,
                       std::string* resolution) const;
   void ScanNames(Context& ctx) const;

@@ -79,9 +79,11 @@ struct Rule {
 };
 
 // The names of captures a rule may use. Every rule captures `speaker`;
-// others are optional. `content2` is the second part of a split quote.
+// others are optional. `content2` is the second part of a split quote;
+// `via` a relay (as cited by X); `addressee` whom the speaker told, which is
+// a relay when it is a news medium (told Reuters).
 inline constexpr std::string_view kCaptureNames[] = {
-    "content", "content2", "speaker", "cue", "via", "role", "org"};
+    "content", "content2", "speaker", "cue", "via", "addressee", "role", "org"};
 
 // The token the skeleton puts in place of each top-level quotation:
 // "⟦Q" + decimal quote index + "⟧". Rules refer to it through the built-in

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "whosaid/internal/utf8.h"
 #include "whosaid/rule_set.h"
 #include "whosaid/segmenter.h"
 
@@ -23,6 +24,18 @@ bool EndsSentence(std::string_view quoted) {
     return false;
   }
   return false;
+}
+
+// Rules read UTF-8, and RE2 matches no byte that is not (not even with
+// '.'), so each byte of an invalid sequence becomes '?': one byte for one,
+// every offset kept.
+void ReplaceInvalidUtf8(std::string* text) {
+  std::size_t at = 0;
+  while (auto bad =
+             internal::FirstInvalidUtf8(std::string_view(*text).substr(at))) {
+    (*text)[at + *bad] = '?';
+    at += *bad + 1;
+  }
 }
 
 // Words in `s` (runs of non-spaces).
@@ -95,6 +108,7 @@ Skeleton::Skeleton(std::string_view text, Span paragraph,
     cursor = it->outer.end;
   }
   copy_until(paragraph.end);
+  ReplaceInvalidUtf8(&text_);
 }
 
 void Skeleton::AppendQuote(int index, const std::vector<Quote>& quotes) {

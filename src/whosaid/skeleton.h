@@ -19,7 +19,8 @@ class Skeleton {
   // Builds the skeleton of `paragraph` of `text`. Every quote of `quotes`
   // with depth 0 whose outer span lies in the paragraph is replaced, marks
   // included, by kPlaceholderOpen + its index in `quotes` +
-  // kPlaceholderClose. Other bytes are copied unchanged.
+  // kPlaceholderClose. Other bytes are copied, except that each byte of an
+  // invalid UTF-8 sequence becomes '?' (so rules can read past it).
   Skeleton(std::string_view text, Span paragraph,
            const std::vector<Quote>& quotes);
 

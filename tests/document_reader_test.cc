@@ -1,0 +1,101 @@
+#include "whosaid/document_reader.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace whosaid {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+struct GoodCase {
+  const char* name;
+  std::string line;
+  std::string id;
+  std::string text;
+};
+
+TEST(ParseDocumentLineTest, ReadsIdAndText) {
+  const GoodCase cases[] = {
+      {"string id", R"({"id": "doc-7", "text": "Rain fell."})", "doc-7",
+       "Rain fell."},
+      {"integer id", R"({"id": 42, "text": "x"})", "42", "x"},
+      {"negative id", R"({"id": -3, "text": "x"})", "-3", "x"},
+      {"missing id", R"({"text": "x"})", "line-9", "x"},
+      {"null id", R"({"id": null, "text": "x"})", "line-9", "x"},
+      {"id of another type", R"({"id": ["a"], "text": "x"})", "line-9", "x"},
+      {"empty string id is kept", R"({"id": "", "text": "x"})", "", "x"},
+      {"key order does not matter", R"({"text": "x", "id": "b"})", "b", "x"},
+      {"other fields are ignored",
+       R"({"id": "a", "url": "http://x", "meta": {"n": 1}, "text": "x"})", "a",
+       "x"},
+      {"empty text", R"({"id": "a", "text": ""})", "a", ""},
+      {"escapes are decoded",
+       R"({"id": "a", "text": "\"Go,\" she said.\nNext\tline \u00e9"})", "a",
+       "\"Go,\" she said.\nNext\tline \xC3\xA9"},
+      {"raw UTF-8 is kept",
+       "{\"id\": \"a\", \"text\": \"\xE2\x80\x9CHi\xE2\x80\x9D\"}", "a",
+       "\xE2\x80\x9CHi\xE2\x80\x9D"},
+      {"surrounding whitespace", "  {\"text\": \"x\"}  \r", "line-9", "x"},
+  };
+  for (const GoodCase& c : cases) {
+    StatusOr<Document> doc = ParseDocumentLine(c.line, "line-9");
+    ASSERT_TRUE(doc.ok()) << c.name << ": " << doc.status().message();
+    EXPECT_EQ(doc->id, c.id) << c.name;
+    EXPECT_EQ(doc->text, c.text) << c.name;
+  }
+}
+
+TEST(ParseDocumentLineTest, LargeNumberIdKeepsAllItsDigits) {
+  StatusOr<Document> doc =
+      ParseDocumentLine(R"({"id": 12345678901, "text": "x"})", "f");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->id, "12345678901");
+}
+
+struct BadCase {
+  const char* name;
+  std::string line;
+  std::string error_prefix;
+};
+
+TEST(ParseDocumentLineTest, ErrorsSayWhatIsWrong) {
+  const BadCase cases[] = {
+      {"empty line", "", "malformed JSON"},
+      {"truncated object", R"({"id": "a", "text": "x")", "malformed JSON"},
+      {"trailing comma", R"({"text": "x",})", "malformed JSON"},
+      {"single quotes", "{'text': 'x'}", "malformed JSON"},
+      {"two objects", R"({"text": "x"} {"text": "y"})", "malformed JSON"},
+      {"array", R"(["text", "x"])", "not a JSON object"},
+      {"string", R"("text")", "not a JSON object"},
+      {"number", "17", "not a JSON object"},
+      {"null", "null", "not a JSON object"},
+      {"missing text", R"({"id": "a"})", "missing \"text\""},
+      {"text is a number", R"({"id": "a", "text": 5})",
+       "\"text\" is not a string"},
+      {"text is null", R"({"text": null})", "\"text\" is not a string"},
+      {"text is an object", R"({"text": {"body": "x"}})",
+       "\"text\" is not a string"},
+  };
+  for (const BadCase& c : cases) {
+    StatusOr<Document> doc = ParseDocumentLine(c.line, "f");
+    ASSERT_FALSE(doc.ok()) << c.name;
+    EXPECT_THAT(doc.status().message(), StartsWith(c.error_prefix)) << c.name;
+  }
+}
+
+TEST(ParseDocumentLineTest, NeverThrowsOnGarbage) {
+  const std::string garbage[] = {"{", "}", "{\"text\":", "\xFF\xFE",
+                                 std::string("{\"text\": \"a\0b\"}", 15)};
+  for (const std::string& line : garbage) {
+    StatusOr<Document> doc = ParseDocumentLine(line, "f");
+    EXPECT_FALSE(doc.ok()) << line;
+    EXPECT_FALSE(doc.status().message().empty());
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
