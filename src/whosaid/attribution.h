@@ -52,8 +52,12 @@ struct Attribution {
   std::string speaker_org;
   std::vector<std::string> via;  // relays, outermost last
   std::string stance;            // assert, deny, ... or empty
-  std::string rule;              // id of the rule that found it
-  // explicit, pronoun, surname, title, description or continuation.
+  // The cue is negated ("did not deny", "never said"): the stance is the
+  // verb's class, and this says it was not done.
+  bool negated = false;
+  std::string rule;  // id of the rule that found it
+  // explicit, pronoun, surname, description, continuation, or unresolved
+  // (a pronoun with nothing before it to refer to).
   std::string resolution;
   double confidence = 0;
   int entity = -1;  // index into DocumentResult::entities, or -1

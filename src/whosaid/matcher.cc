@@ -215,6 +215,9 @@ void Matcher::Run(const Rule& rule, const Groups& g, const Skeleton& skeleton,
     m.role = original(g.role);
     m.org = original(g.org);
     bool keep = true;
+    // A rule with no content ("declined to comment") reports an empty
+    // content where its match ends.
+    m.content = Span{m.whole.end, m.whole.end};
     if (auto content = skeleton_span(g.content)) {
       int q = skeleton.QuoteAt(*content);
       if (q >= 0) {

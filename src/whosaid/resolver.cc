@@ -112,6 +112,24 @@ std::string RoleAlternation(const RuleSet& rules) {
   return alternation + ")";
 }
 
+// True when one of the two words before `cue_begin` negates the cue: "did
+// not deny", "never said", "didn't say".
+bool NegatedBefore(std::string_view text, std::size_t cue_begin) {
+  std::string_view before = text.substr(0, cue_begin);
+  for (int word = 0; word < 2; ++word) {
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    const std::size_t space = before.find_last_of(' ');
+    std::string_view w =
+        before.substr(space == std::string_view::npos ? 0 : space + 1);
+    if (w == "not" || w == "never" || w == "Never" || w.ends_with("n't") ||
+        w.ends_with("n’t")) {
+      return true;
+    }
+    before = before.substr(0, space == std::string_view::npos ? 0 : space);
+  }
+  return false;
+}
+
 }  // namespace
 
 // What a speaker mention says about itself.
@@ -493,7 +511,10 @@ void Resolver::Resolve(const std::vector<Candidate>& candidates,
       a.confidence = 0.6;
     } else {
       a.rule = m.rule ? m.rule->id : "";
-      if (m.cue) a.stance = StanceOf(m.cue->In(ctx.text));
+      if (m.cue) {
+        a.stance = StanceOf(m.cue->In(ctx.text));
+        a.negated = NegatedBefore(ctx.text, m.cue->begin);
+      }
       if (m.speaker && !m.speaker->empty()) {
         a.entity = FindOrAddEntity(ctx, *m.speaker, &a.resolution);
       }

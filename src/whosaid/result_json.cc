@@ -107,6 +107,7 @@ json QuoteToJson(const Attribution& q, std::string_view text) {
   out["cue_text"] = SpanText(q.cue, text);
   out["speaker_text"] = SpanText(q.speaker, text);
   out["stance"] = StringOrNull(q.stance);
+  out["negated"] = q.negated;
   out["speaker_kind"] = ValidUtf8(q.speaker_kind);
   out["speaker_role"] = StringOrNull(q.speaker_role);
   out["speaker_org"] = StringOrNull(q.speaker_org);
@@ -319,6 +320,15 @@ Status ReadQuoteExtras(const json& quote, const std::string& path,
       {"resolution", &q->resolution}};
   for (const auto& [key, field] : strings) {
     if (s.ok()) s = ReadOptionalString(quote, key, path, field);
+  }
+  if (auto negated = quote.find("negated");
+      s.ok() && negated != quote.end() && !negated->is_null()) {
+    if (!negated->is_boolean()) {
+      s = FieldError(path + ".negated",
+                     "expected true or false, " + Got(*negated));
+    } else {
+      q->negated = negated->get<bool>();
+    }
   }
   if (s.ok()) s = ReadConfidence(quote, path, &q->confidence);
   if (s.ok()) s = ReadEntityIndex(quote, path, entity_count, &q->entity);

@@ -36,7 +36,9 @@ std::string FormatText(const DocumentResult& r) {
     if (!about.empty()) speaker += " [" + about + "]";
     for (const std::string& v : a.via) speaker += " (via " + v + ")";
     std::string cue = a.cue ? std::string(a.cue->In(text)) : "—";
-    if (!a.stance.empty()) cue += " [" + a.stance + "]";
+    if (!a.stance.empty()) {
+      cue += std::string(" [") + (a.negated ? "not " : "") + a.stance + "]";
+    }
     std::string content;
     if (a.type != QuoteType::kDirect) {
       content = Shorten(a.content.In(text));
