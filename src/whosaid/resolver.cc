@@ -182,8 +182,11 @@ Resolver::Resolver(const RuleSet& rules) : rules_(rules) {
 }
 
 std::string Resolver::StanceOf(std::string_view cue) const {
-  std::string stance = rules_.AttributeOf("SAY_VERBS", cue);
-  if (!stance.empty()) return stance;
+  // Verbs first; a cue such as "expressed readiness" takes its noun's.
+  for (std::string_view lexicon : {"SAY_VERBS", "SAY_NOUNS"}) {
+    std::string stance = rules_.AttributeOf(lexicon, cue);
+    if (!stance.empty()) return stance;
+  }
   // A cue with no stance of its own ("according to", a dash) asserts.
   return "assert";
 }
@@ -323,6 +326,12 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
     a.form = Analysis::Form::kName;
     // "the Kyodo news agency" is named "Kyodo news agency".
     if (determiner && OneOf(words[0], kDefinite)) words.erase(words.begin());
+    // "the NHK broadcaster" is NHK; "Kyodo news agency" keeps its words.
+    if (words.size() >= 2 && !IsUpperStart(words.back()) &&
+        IsUpperStart(words[words.size() - 2]) &&
+        KindOf(words.back()) == "media") {
+      words.pop_back();
+    }
     SplitTitle(rules_, words, &a.org, &a.role, &a.name);
     std::vector<std::string_view> name_words = Words(a.name);
     a.single_word = name_words.size() == 1 ||
@@ -445,7 +454,9 @@ int Resolver::FindOrAddEntity(Context& ctx, Span mention,
         // Persons first: "Trump" is Donald Trump before Trump Tower.
         const std::size_t score =
             e.name.size() + (e.kind == "person" ? 1000 : 0);
-        if (a.single_word && SharesWord(e.name, a.key_word) &&
+        // Places are named whole: "China" is not "South China".
+        const bool place = a.kind == "government" || e.kind == "government";
+        if (a.single_word && !place && SharesWord(e.name, a.key_word) &&
             score > best_len) {
           best_len = score;
           entity = static_cast<int>(i);

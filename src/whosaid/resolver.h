@@ -59,7 +59,7 @@ class Resolver {
                       std::string* resolution) const;
   void ScanNames(Context& ctx) const;
   std::string KindOf(std::string_view phrase) const;
-  // The stance a cue's lexicon entry gives (SAY_VERBS), or assert.
+  // The stance a cue's lexicon entry gives (SAY_VERBS, then SAY_NOUNS), or assert.
   std::string StanceOf(std::string_view cue) const;
 
   const RuleSet& rules_;
