@@ -44,6 +44,23 @@ bool IsLowerWord(std::string_view w) {
   return !w.empty() && std::islower(static_cast<unsigned char>(w[0]));
 }
 
+// Ends a reported clause before ", saying …", ", adding …" (lexicon
+// PARTICIPLES): what follows is a second statement of the same speaker,
+// not part of the first.
+Span CutAtParticiple(const RuleSet& rules, std::string_view skeleton,
+                     Span clause) {
+  const std::string_view text = clause.In(skeleton);
+  for (std::size_t at = text.find(", "); at != std::string_view::npos;
+       at = text.find(", ", at + 2)) {
+    const std::size_t word = at + 2;
+    const std::size_t end = std::min(text.find(' ', word), text.size());
+    if (rules.InLexicon("PARTICIPLES", text.substr(word, end - word))) {
+      return Span{clause.begin, clause.begin + at};
+    }
+  }
+  return clause;
+}
+
 // True when `mention` ends with an abbreviation whose full stop belongs to
 // it: a dotted acronym ("U.S."), an initial ("W."), or an entry of lexicon
 // ABBREVIATIONS ("Jr.").
@@ -234,9 +251,12 @@ void Matcher::Run(const Rule& rule, const Groups& g, const Skeleton& skeleton,
       } else if (rule.type == QuoteType::kDirect) {
         keep = false;  // a direct rule needs a quotation as its content
       } else {
-        m.quotes = skeleton.QuotesIn(*content);
+        const Span clause =
+            TrimClause(skeleton.text(),
+                       CutAtParticiple(rules_, skeleton.text(), *content));
+        m.quotes = skeleton.QuotesIn(clause);
         m.type = m.quotes.empty() ? QuoteType::kIndirect : QuoteType::kMixed;
-        m.content = skeleton.ToOriginal(TrimClause(skeleton.text(), *content));
+        m.content = skeleton.ToOriginal(clause);
       }
     }
     if (keep) out->push_back(std::move(m));
