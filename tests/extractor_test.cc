@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "marks.h"
+#include "whosaid/resolver.h"
 #include "whosaid/rule_set.h"
 
 namespace whosaid {
@@ -628,6 +629,18 @@ TEST(ExtractorTest, ResultsAreInTextOrderAcrossParagraphs) {
   EXPECT_EQ(r.quotes[0].content.In(r.text), "the pipes were old");
   EXPECT_EQ(r.quotes[1].content.In(r.text), "We will fix them,");
   EXPECT_EQ(r.quotes[2].content.In(r.text), "the work would take a month");
+}
+
+}  // namespace
+}  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+TEST(ResolverTest, ItsOwnPatternsCompile) {
+  auto rules = RuleSet::Load({BuiltinEnglishPack()});
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  EXPECT_TRUE(Resolver(**rules).ok());
 }
 
 }  // namespace

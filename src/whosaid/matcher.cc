@@ -61,6 +61,24 @@ Span CutAtParticiple(const RuleSet& rules, std::string_view skeleton,
   return clause;
 }
 
+// Ends a reported clause before ", as cited by X" (lexicon RELAY_MARKERS)
+// and returns the span of X, the relay; nullopt when there is none.
+std::optional<Span> CutAtRelay(const RuleSet& rules, std::string_view skeleton,
+                               Span* clause) {
+  auto it = rules.lexicons().find("RELAY_MARKERS");
+  if (it == rules.lexicons().end()) return std::nullopt;
+  const std::string_view text = clause->In(skeleton);
+  for (const auto& [marker, attribute] : it->second) {
+    const std::string needle = ", " + marker + " ";
+    const std::size_t at = text.find(needle);
+    if (at == std::string_view::npos) continue;
+    const Span relay{clause->begin + at + needle.size(), clause->end};
+    clause->end = clause->begin + at;
+    return relay;
+  }
+  return std::nullopt;
+}
+
 // True when `mention` ends with an abbreviation whose full stop belongs to
 // it: a dotted acronym ("U.S."), an initial ("W."), or an entry of lexicon
 // ABBREVIATIONS ("Jr.").
@@ -251,9 +269,14 @@ void Matcher::Run(const Rule& rule, const Groups& g, const Skeleton& skeleton,
       } else if (rule.type == QuoteType::kDirect) {
         keep = false;  // a direct rule needs a quotation as its content
       } else {
-        const Span clause =
-            TrimClause(skeleton.text(),
-                       CutAtParticiple(rules_, skeleton.text(), *content));
+        Span clause = CutAtParticiple(rules_, skeleton.text(), *content);
+        if (!m.via) {
+          if (auto relay = CutAtRelay(rules_, skeleton.text(), &clause)) {
+            m.via = skeleton.ToOriginal(
+                TrimSpeaker(rules_, skeleton.text(), *relay));
+          }
+        }
+        clause = TrimClause(skeleton.text(), clause);
         m.quotes = skeleton.QuotesIn(clause);
         m.type = m.quotes.empty() ? QuoteType::kIndirect : QuoteType::kMixed;
         m.content = skeleton.ToOriginal(clause);

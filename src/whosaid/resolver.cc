@@ -176,10 +176,12 @@ Resolver::Resolver(const RuleSet& rules) : rules_(rules) {
       R"((\p{Lu}[\p{L}\p{M}'’\-]*(?:[ ]+\p{Lu}[\p{L}\p{M}'’\-]*\.?){1,3}),[ ]+)"
       R"((?:the[ ]+|a[ ]+|an[ ]+)?((?:[\p{L}\-]+[ ]+){0,3}?)" +
           RoleAlternation(rules) +
-          R"())(?:[ ]+(?:for|of|at|to|with)[ ]+(?:the[ ]+)?)"
+          R"()(?:[ ]+(?:for|of|at|to|with)[ ]+(?:the[ ]+)?)"
           R"(((?:\p{Lu}[\p{L}\p{M}'’\-]*[ ]*)+))?)",
       options);
 }
+
+bool Resolver::ok() const { return name_re_->ok() && apposition_re_->ok(); }
 
 std::string Resolver::StanceOf(std::string_view cue) const {
   // Verbs first; a cue such as "expressed readiness" takes its noun's.
@@ -244,6 +246,25 @@ static void SplitTitle(const RuleSet& rules,
   if (first_role > 0) *org = Join(words, 0, first_role);
 }
 
+bool Resolver::SplitOrgsRole(std::string_view head, std::string* org,
+                             std::string* role) const {
+  for (std::string_view mark : {"'s ", "’s "}) {
+    const std::size_t at = head.find(mark);
+    if (at == std::string_view::npos) continue;
+    std::string_view owner = head.substr(0, at);
+    const std::string_view after = StripPunct(head.substr(at + mark.size()));
+    if (!HasRole(rules_, after)) return false;
+    if (owner.starts_with("The ") || owner.starts_with("the ")) {
+      owner.remove_prefix(4);
+    }
+    if (owner.empty() || !IsUpperStart(owner)) return false;
+    *org = std::string(owner);
+    *role = std::string(after);
+    return true;
+  }
+  return false;
+}
+
 bool Resolver::SplitRoleOfOrg(std::string_view head, std::string* role,
                               std::string* org) const {
   std::vector<std::string_view> words = Words(head);
@@ -301,6 +322,13 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
     return a;
   }
   const bool determiner = OneOf(words[0], kDeterminers);
+  // "the Harbour Authority's spokesperson": the organisation's role.
+  if (SplitOrgsRole(head, &a.org, &a.role)) {
+    a.form = Analysis::Form::kGroup;
+    a.name = std::string(head);
+    a.kind = "person";
+    return a;
+  }
   // "a spokesperson for the Parks Department": a role and an organisation,
   // not a name.
   if (determiner && SplitRoleOfOrg(head, &a.role, &a.org)) {
@@ -315,6 +343,13 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
     if (IsUpperStart(words[i])) named = true;
   }
   a.kind = KindOf(head);
+  // "Local fishermen", "Trump supporters": people in the plural.
+  const std::string_view last = StripPunct(words.back());
+  if (a.kind.empty() && !IsUpperStart(last) &&
+      (last.ends_with("s") || last.ends_with("men") ||
+       last.ends_with("people"))) {
+    a.kind = "group";
+  }
   if (determiner && !named) {
     a.form = Analysis::Form::kDescription;
     a.definite = OneOf(words[0], kDefinite);

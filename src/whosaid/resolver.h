@@ -30,6 +30,10 @@ class Resolver {
   // resolver, which is immutable and thread-safe once built.
   explicit Resolver(const RuleSet& rules);
 
+  // False if one of the resolver's own patterns failed to compile (a bug;
+  // tests check it).
+  bool ok() const;
+
   // Fills result->quotes and result->entities from `candidates` (in text
   // order) for the text result->text. Resolution rules, in order:
   //  - a pronoun goes to the most recent earlier mention of a compatible
@@ -55,11 +59,16 @@ class Resolver {
   // organisation; false for anything else.
   bool SplitRoleOfOrg(std::string_view head, std::string* role,
                       std::string* org) const;
+  // Splits "the Harbour Authority's spokesperson" (a capitalised owner, 's,
+  // a role) into organisation and role; false for anything else.
+  bool SplitOrgsRole(std::string_view head, std::string* org,
+                     std::string* role) const;
   int FindOrAddEntity(Context& ctx, Span mention,
                       std::string* resolution) const;
   void ScanNames(Context& ctx) const;
   std::string KindOf(std::string_view phrase) const;
-  // The stance a cue's lexicon entry gives (SAY_VERBS, then SAY_NOUNS), or assert.
+  // The stance a cue's lexicon entry gives (SAY_VERBS, then SAY_NOUNS), or
+  // assert.
   std::string StanceOf(std::string_view cue) const;
 
   const RuleSet& rules_;
