@@ -560,6 +560,19 @@ TEST(ReportedSpeechTest, DISABLED_TheyToAGroupThatHasNotSpoken) {
   });
 }
 
+TEST(ReportedSpeechTest, TitleToThePersonWithThatRole) {
+  ExpectAttributions({
+      {"Ana Ruiz, spokesperson for the Harbour Authority, opened the pier.\n\n"
+       "The spokesperson said the crossing would resume in May.",
+       {I("the crossing would resume in May", "The spokesperson", "Ana Ruiz",
+          "said")
+            .Resolution("title")
+            .Role("spokesperson")
+            .Org("Harbour Authority")
+            .Kind("person")}},
+  });
+}
+
 TEST(ReportedSpeechTest, SurnameToTheFullName) {
   ExpectAttributions({
       {"Mayor Ana Ruiz opened the pier.\n\n"

@@ -56,7 +56,8 @@ struct Attribution {
   // verb's class, and this says it was not done.
   bool negated = false;
   std::string rule;  // id of the rule that found it
-  // explicit, pronoun, surname, description, continuation, or unresolved
+  // explicit, pronoun, surname, title ("the spokesperson" for the last
+  // person with that role), description, continuation, or unresolved
   // (a pronoun with nothing before it to refer to).
   std::string resolution;
   double confidence = 0;

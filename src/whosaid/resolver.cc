@@ -143,6 +143,7 @@ struct Resolver::Analysis {
   bool definite = false;  // a definite description that refers back
   bool single_word = false;
   std::string key_word;  // the word to look up earlier full names by
+  std::string head;      // a description's last word, lower-cased
 };
 
 struct Resolver::Context {
@@ -353,6 +354,7 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
   if (determiner && !named) {
     a.form = Analysis::Form::kDescription;
     a.definite = OneOf(words[0], kDefinite);
+    a.head = Lower(StripPunct(words.back()));
     a.name = std::string(head);
   } else if (!named) {
     a.form = Analysis::Form::kGroup;
@@ -468,6 +470,17 @@ int Resolver::FindOrAddEntity(Context& ctx, Span mention,
       if (entity >= 0) *resolution = "pronoun";
       break;
     case Analysis::Form::kDescription:
+      // "the spokesperson", "the minister": the last person with that role.
+      if (a.definite && !a.head.empty() &&
+          rules_.InLexicon("ROLES", a.head)) {
+        entity = most_recent([&](const Entity& e) {
+          return e.kind == "person" && SharesWord(Lower(e.role), a.head);
+        });
+        if (entity >= 0) {
+          *resolution = "title";
+          break;
+        }
+      }
       if (a.definite && !a.kind.empty()) {
         entity = most_recent([&](const Entity& e) {
           return e.kind == a.kind && !e.name.empty() &&
