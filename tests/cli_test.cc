@@ -384,6 +384,32 @@ TEST_F(CliTest, ExtractReadsJsonlFilesByExtension) {
   ExpectThreeDocuments(Run({"extract", "--format", "jsonl", file}));
 }
 
+// whosaid is a line filter: the outputs of shards, concatenated, equal the
+// output of the whole, for any number of threads.
+TEST_F(CliTest, ShardsAndThreadsDoNotChangeTheOutput) {
+  std::string all;
+  for (int i = 0; i < 12; ++i) {
+    all += json{{"id", "d" + std::to_string(i)},
+                {"text", i % 3 == 0   ? kDocA
+                         : i % 3 == 1 ? kDocB
+                                      : kDocC}}
+               .dump() +
+           "\n";
+  }
+  const std::size_t cut = all.find('\n', all.size() / 2) + 1;
+  const std::string whole = Write("whole.jsonl", all);
+  const std::string first = Write("first.jsonl", all.substr(0, cut));
+  const std::string second = Write("second.jsonl", all.substr(cut));
+  const Outcome one = Run({"extract", "-f", "jsonl", "-j", "1", whole});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  ASSERT_EQ(JsonLines(one.out).size(), 12u);
+  const Outcome two = Run({"extract", "-f", "jsonl", "-j", "2", whole});
+  EXPECT_EQ(two.out, one.out);
+  const Outcome a = Run({"extract", "-f", "jsonl", "-j", "2", first});
+  const Outcome b = Run({"extract", "-f", "jsonl", "-j", "3", second});
+  EXPECT_EQ(a.out + b.out, one.out);
+}
+
 TEST_F(CliTest, ExtractReadsJsonlFromStdinWithInputFlag) {
   ExpectThreeDocuments(
       Run({"extract", "--input", "jsonl", "--format", "jsonl", "-"},

@@ -9,11 +9,13 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include "cli/commands.h"
+#include "cli/input_reader.h"
 #include "cli/rule_packs.h"
-#include "whosaid/document_reader.h"
 #include "whosaid/extractor.h"
+#include "whosaid/parallel_extract.h"
 #include "whosaid/result_json.h"
 #include "whosaid/text_format.h"
 
@@ -28,6 +30,7 @@ struct Options {
   std::string input = "auto";  // auto, text, jsonl
   std::string format;          // jsonl, text; default by terminal
   bool with_text = true;
+  int threads = 0;  // 0: every core
 };
 
 // Writes one document's result; false when the output failed.
@@ -49,56 +52,6 @@ class Output {
   bool jsonl_;
 };
 
-bool IsJsonl(const std::string& path, const std::string& input) {
-  if (input != "auto") return input == "jsonl";
-  return path.size() > 6 && path.substr(path.size() - 6) == ".jsonl";
-}
-
-// Runs one input; returns the number of documents that failed.
-int ProcessInput(const std::string& path, const Options& options,
-                 const Extractor& extractor, Output& output,
-                 bool* write_error) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path != "-") {
-    std::error_code error;
-    if (std::filesystem::is_directory(path, error)) {
-      std::fprintf(stderr, "whosaid: cannot read %s: it is a folder\n",
-                   path.c_str());
-      return 1;
-    }
-    file.open(path, std::ios::binary);
-    if (!file) {
-      std::fprintf(stderr, "whosaid: cannot read %s: %s\n", path.c_str(),
-                   std::strerror(errno));
-      return 1;
-    }
-    in = &file;
-  }
-  const std::string name = path == "-" ? "stdin" : path;
-  if (!IsJsonl(path, options.input)) {
-    std::string text((std::istreambuf_iterator<char>(*in)),
-                     std::istreambuf_iterator<char>());
-    if (!output.Write(extractor.Extract(Document{name, std::move(text)})))
-      *write_error = true;
-    return 0;
-  }
-  int failed = 0;
-  std::string line;
-  for (long number = 1; std::getline(*in, line) && !*write_error; ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    auto doc = ParseDocumentLine(line, name + ":" + std::to_string(number));
-    if (!doc.ok()) {
-      std::fprintf(stderr, "whosaid: %s:%ld: %s\n", name.c_str(), number,
-                   doc.status().message().c_str());
-      ++failed;
-      continue;
-    }
-    if (!output.Write(extractor.Extract(*doc))) *write_error = true;
-  }
-  return failed;
-}
-
 }  // namespace
 
 int RunExtract(const Args& args) {
@@ -114,7 +67,10 @@ int RunExtract(const Args& args) {
       "text, jsonl, or auto (jsonl for *.jsonl files)")(
       "rules,r", po::value(&options.rule_dirs)->composing(),
       "add the rule pack in DIR (repeatable)")(
-      "no-text", "leave the document text out of JSON Lines output");
+      "no-text", "leave the document text out of JSON Lines output")(
+      "threads,j", po::value(&options.threads),
+      "worker threads (default: all cores); the output is the same for "
+      "any number");
   po::options_description hidden;
   hidden.add_options()("file", po::value(&options.inputs)->composing());
   po::options_description all;
@@ -156,12 +112,15 @@ int RunExtract(const Args& args) {
   const Extractor extractor(*rules);
   Output output(options.format);
   output.with_text = !vm.count("no-text");
-  int failed = 0;
-  bool write_error = false;
-  for (const std::string& path : options.inputs) {
-    failed += ProcessInput(path, options, extractor, output, &write_error);
-    if (write_error) break;
-  }
+  InputReader reader(options.inputs, options.input);
+  const int threads =
+      options.threads > 0
+          ? options.threads
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const bool write_error = !ExtractInOrder(
+      extractor, threads, [&] { return reader.Next(); },
+      [&](const DocumentResult& result) { return output.Write(result); });
+  const int failed = reader.failed();
   if (std::fflush(stdout) != 0 || write_error) {
     std::fprintf(stderr, "whosaid: cannot write the output\n");
     return 1;
