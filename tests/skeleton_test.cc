@@ -19,18 +19,19 @@ using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using ::testing::IsEmpty;
 
-// The placeholder of quote `index`, as the skeleton writes it.
+// The placeholder of speech-like quote `index`, as the skeleton writes it.
 std::string Q(int index) {
-  return std::string(kPlaceholderOpen) + std::to_string(index) +
+  return std::string(kPlaceholderOpen) + kSpeechMark + std::to_string(index) +
          std::string(kPlaceholderClose);
 }
 
-// `skeleton` with each placeholder ⟦Qn⟧ written as [Qn], for tables.
+// `skeleton` with each placeholder ⟦Qn⟧ or ⟦Tn⟧ written as [Qn] or [Tn],
+// for tables.
 std::string Show(std::string_view skeleton) {
   std::string out;
   for (std::size_t i = 0; i < skeleton.size();) {
     if (skeleton.substr(i, kPlaceholderOpen.size()) == kPlaceholderOpen) {
-      out += "[Q";
+      out += "[";
       i += kPlaceholderOpen.size();
     } else if (skeleton.substr(i, kPlaceholderClose.size()) ==
                kPlaceholderClose) {

@@ -471,8 +471,7 @@ int Resolver::FindOrAddEntity(Context& ctx, Span mention,
       break;
     case Analysis::Form::kDescription:
       // "the spokesperson", "the minister": the last person with that role.
-      if (a.definite && !a.head.empty() &&
-          rules_.InLexicon("ROLES", a.head)) {
+      if (a.definite && !a.head.empty() && rules_.InLexicon("ROLES", a.head)) {
         entity = most_recent([&](const Entity& e) {
           return e.kind == "person" && SharesWord(Lower(e.role), a.head);
         });

@@ -257,8 +257,9 @@ Status PackLoader::ReadMacros(const PackFile& file) {
             where, "",
             "bad macro name '" + name + "': names match [A-Z][A-Z0-9_]*");
       }
-      if (name == MacroExpander::kQuoteMacro) {
-        return ErrorAt(where, "", "QUOTE is built in and cannot be redefined");
+      if (MacroExpander::IsBuiltin(name)) {
+        return ErrorAt(where, "",
+                       name + " is built in and cannot be redefined");
       }
       if (Status s = Claim(name, where); !s.ok()) return s;
       StatusOr<std::vector<Fragment>> body =
@@ -274,11 +275,12 @@ Status PackLoader::ReadMacros(const PackFile& file) {
 Status PackLoader::ReadLexicon(const PackFile& file) {
   const SourceLocation where{Display(file), 1, 1};
   const std::string name = UpperAscii(StemIn(file.path, "lexicons/", ".txt"));
-  if (!MacroExpander::IsValidName(name) || name == MacroExpander::kQuoteMacro) {
-    return ErrorAt(where, "",
-                   "lexicon file name must give a macro name [A-Z][A-Z0-9_]* "
-                   "other than QUOTE when upper-cased (say_verbs.txt is "
-                   "SAY_VERBS)");
+  if (!MacroExpander::IsValidName(name) || MacroExpander::IsBuiltin(name)) {
+    return ErrorAt(
+        where, "",
+        "lexicon file name must give a macro name [A-Z][A-Z0-9_]* "
+        "other than QUOTE or SPEECH when upper-cased (say_verbs.txt is "
+        "SAY_VERBS)");
   }
   if (Status s = Claim(name, where); !s.ok()) return s;
   StatusOr<RuleSet::Lexicon> lexicon =

@@ -86,9 +86,14 @@ inline constexpr std::string_view kCaptureNames[] = {
     "content", "content2", "speaker", "cue", "via", "addressee", "role", "org"};
 
 // The token the skeleton puts in place of each top-level quotation:
-// "⟦Q" + decimal quote index + "⟧". Rules refer to it through the built-in
-// macro %{QUOTE}.
-inline constexpr std::string_view kPlaceholderOpen = "\u27e6Q";
+// "⟦", a kind letter, the decimal quote index, "⟧". The letter is
+// kSpeechMark for a quotation that reads like speech and kTitleMark for one
+// that reads like a title, a name or a scare quote (every word capitalised,
+// or one or two words). Rules refer to any quotation through the built-in
+// macro %{QUOTE} and to speech-like ones only through %{SPEECH}.
+inline constexpr std::string_view kPlaceholderOpen = "\u27e6";
+inline constexpr char kSpeechMark = 'Q';
+inline constexpr char kTitleMark = 'T';
 inline constexpr std::string_view kPlaceholderClose = "\u27e7";
 
 class RuleSet {

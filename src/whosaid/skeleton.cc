@@ -38,6 +38,36 @@ void ReplaceInvalidUtf8(std::string* text) {
   }
 }
 
+// True when quoted text reads like a title, a name or a scare quote rather
+// than speech: one or two words with no punctuation closing them ("plan",
+// "the Hammer"; but "Yes," is speech), or three or more words that all
+// start with a capital or a digit ("The Long Winter").
+bool ReadsLikeATitle(std::string_view quoted) {
+  while (!quoted.empty() && quoted.back() == ' ') quoted.remove_suffix(1);
+  const bool punctuated =
+      !quoted.empty() && (quoted.back() == ',' || quoted.back() == '.' ||
+                          quoted.back() == '!' || quoted.back() == '?');
+  int words = 0;
+  bool all_capitalised = true;
+  std::size_t i = 0;
+  while (i < quoted.size()) {
+    while (i < quoted.size() && quoted[i] == ' ') ++i;
+    if (i == quoted.size()) break;
+    const unsigned char first = quoted[i];
+    std::size_t end = quoted.find(' ', i);
+    if (end == std::string_view::npos) end = quoted.size();
+    ++words;
+    // Short function words inside titles ("of", "the") do not count.
+    const bool small = end - i <= 3;
+    if (!(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9') &&
+        first < 0x80 && !small) {
+      all_capitalised = false;
+    }
+    i = end;
+  }
+  return (words <= 2 && !punctuated) || (words >= 3 && all_capitalised);
+}
+
 // Words in `s` (runs of non-spaces).
 int CountWords(std::string_view s) {
   int words = 0;
@@ -98,13 +128,7 @@ Skeleton::Skeleton(std::string_view text, Span paragraph,
       continue;
     }
     copy_until(it->outer.begin);
-    const std::size_t start = text_.size();
-    text_.append(kPlaceholderOpen);
-    text_.append(std::to_string(it - quotes.begin()));
-    text_.append(kPlaceholderClose);
-    pieces_.push_back({start, text_.size(), it->outer,
-                       static_cast<int>(it - quotes.begin()),
-                       EndsSentence(it->inner.In(text))});
+    AddPlaceholder(static_cast<int>(it - quotes.begin()), *it);
     cursor = it->outer.end;
   }
   copy_until(paragraph.end);
@@ -112,13 +136,18 @@ Skeleton::Skeleton(std::string_view text, Span paragraph,
 }
 
 void Skeleton::AppendQuote(int index, const std::vector<Quote>& quotes) {
-  const Quote& q = quotes[index];
+  AddPlaceholder(index, quotes[index]);
+}
+
+void Skeleton::AddPlaceholder(int index, const Quote& quote) {
+  const std::string_view quoted = quote.inner.In(original_);
   const std::size_t start = text_.size();
   text_.append(kPlaceholderOpen);
+  text_ += ReadsLikeATitle(quoted) ? kTitleMark : kSpeechMark;
   text_.append(std::to_string(index));
   text_.append(kPlaceholderClose);
-  pieces_.push_back({start, text_.size(), q.outer, index,
-                     EndsSentence(q.inner.In(original_))});
+  pieces_.push_back(
+      {start, text_.size(), quote.outer, index, EndsSentence(quoted)});
 }
 
 const Skeleton::Piece* Skeleton::PieceAt(std::size_t offset) const {

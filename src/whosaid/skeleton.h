@@ -18,9 +18,9 @@ class Skeleton {
  public:
   // Builds the skeleton of `paragraph` of `text`. Every quote of `quotes`
   // with depth 0 whose outer span lies in the paragraph is replaced, marks
-  // included, by kPlaceholderOpen + its index in `quotes` +
-  // kPlaceholderClose. Other bytes are copied, except that each byte of an
-  // invalid UTF-8 sequence becomes '?' (so rules can read past it).
+  // included, by kPlaceholderOpen + kSpeechMark or kTitleMark + its index
+  // in `quotes` + kPlaceholderClose. Other bytes are copied, except that each
+  // byte of an invalid UTF-8 sequence becomes '?' (so rules can read past it).
   Skeleton(std::string_view text, Span paragraph,
            const std::vector<Quote>& quotes);
 
@@ -67,6 +67,8 @@ class Skeleton {
     bool ends_sentence = false;  // a quote whose text ends in . ! or ?
   };
   const Piece* PieceAt(std::size_t skeleton_offset) const;
+  // Appends the placeholder of quote `index`, with its kind letter.
+  void AddPlaceholder(int index, const Quote& quote);
 
   std::string_view original_;
   Span paragraph_;

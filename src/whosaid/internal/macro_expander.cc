@@ -37,9 +37,14 @@ std::string CycleText(const std::vector<std::string>& stack,
 }  // namespace
 
 MacroExpander::MacroExpander() {
-  const std::string quote = RE2::QuoteMeta(kPlaceholderOpen) + "[0-9]+" +
-                            RE2::QuoteMeta(kPlaceholderClose);
+  const std::string open = RE2::QuoteMeta(kPlaceholderOpen);
+  const std::string close = RE2::QuoteMeta(kPlaceholderClose);
+  const std::string quote =
+      open + "[" + kSpeechMark + kTitleMark + "][0-9]+" + close;
+  const std::string speech = open + kSpeechMark + "[0-9]+" + close;
   Define(std::string(kQuoteMacro), {{quote, {"<builtin>", 1, 1}}},
+         /*literal=*/true);
+  Define(std::string(kSpeechMacro), {{speech, {"<builtin>", 1, 1}}},
          /*literal=*/true);
 }
 

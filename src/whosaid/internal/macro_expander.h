@@ -35,6 +35,12 @@ class MacroExpander {
  public:
   // The built-in macro, the skeleton's quote placeholder ⟦Q<n>⟧.
   static constexpr std::string_view kQuoteMacro = "QUOTE";
+  // The built-in macro for a speech-like quotation only.
+  static constexpr std::string_view kSpeechMacro = "SPEECH";
+  // True for the names of built-in macros, which packs cannot redefine.
+  static bool IsBuiltin(std::string_view name) {
+    return name == kQuoteMacro || name == kSpeechMacro;
+  }
   // Upper bound on any expansion, so that macros doubling each other cannot
   // exhaust memory before RE2 gets to reject the pattern.
   static constexpr size_t kMaxExpandedSize = 1 << 20;
