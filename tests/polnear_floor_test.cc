@@ -5,7 +5,7 @@
 //
 // For direct and mixed quotes the foundation issue asks for detection F1
 // (overlap) >= 0.80 and speaker accuracy >= 0.85; speaker accuracy meets
-// it, detection F1 stands at 0.789 (0.802 on train), so the guard is the
+// it, detection F1 stands at 0.796 (0.810 on train), so the guard is the
 // recorded level until the rules reach the floor.
 #include <gtest/gtest.h>
 
@@ -30,7 +30,7 @@ constexpr char kDevSet[] =
 constexpr double kMinDetectionF1 = 0.78;
 constexpr double kMinSpeakerAccuracy = 0.90;
 // All types together (reported speech included).
-constexpr double kMinAllTypesF1 = 0.55;
+constexpr double kMinAllTypesF1 = 0.56;
 
 // Every line of the dev set; fails the test on a malformed line.
 std::vector<DocumentResult> ReadGold(const std::string& path) {
