@@ -38,34 +38,40 @@ void ReplaceInvalidUtf8(std::string* text) {
   }
 }
 
-// True when quoted text reads like a title, a name or a scare quote rather
-// than speech: one or two words with no punctuation closing them ("plan",
-// "the Hammer"; but "Yes," is speech), or three or more words that all
-// start with a capital or a digit ("The Long Winter").
-bool ReadsLikeATitle(std::string_view quoted) {
+// Words that announce a name rather than speech: "the so-called "plan"",
+// "a film titled "…"".
+constexpr std::string_view kNamingWords[] = {
+    "so-called ", "called ",   "titled ",    "entitled ", "named ",
+    "dubbed ",    "known as ", "nicknamed ", "labeled ",  "labelled "};
+
+// True when the quotation `quoted`, which follows `before`, reads like a
+// title, a name or a scare quote rather than speech: a naming word just
+// before it, or every word capitalised with no punctuation closing it
+// ("The Long Winter", "the Hammer"; but "Yes," is speech).
+bool ReadsLikeATitle(std::string_view before, std::string_view quoted) {
+  for (std::string_view word : kNamingWords) {
+    if (before.ends_with(word)) return true;
+  }
   while (!quoted.empty() && quoted.back() == ' ') quoted.remove_suffix(1);
-  const bool punctuated =
-      !quoted.empty() && (quoted.back() == ',' || quoted.back() == '.' ||
-                          quoted.back() == '!' || quoted.back() == '?');
-  int words = 0;
-  bool all_capitalised = true;
+  if (quoted.empty()) return true;
+  const char last = quoted.back();
+  if (last == ',' || last == '.' || last == '!' || last == '?') return false;
+  bool capitalised = false;
   std::size_t i = 0;
   while (i < quoted.size()) {
     while (i < quoted.size() && quoted[i] == ' ') ++i;
     if (i == quoted.size()) break;
-    const unsigned char first = quoted[i];
     std::size_t end = quoted.find(' ', i);
     if (end == std::string_view::npos) end = quoted.size();
-    ++words;
+    const unsigned char first = quoted[i];
+    const bool capital = (first >= 'A' && first <= 'Z') ||
+                         (first >= '0' && first <= '9') || first >= 0x80;
     // Short function words inside titles ("of", "the") do not count.
-    const bool small = end - i <= 3;
-    if (!(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9') &&
-        first < 0x80 && !small) {
-      all_capitalised = false;
-    }
+    if (!capital && end - i > 3) return false;
+    capitalised = capitalised || capital;
     i = end;
   }
-  return (words <= 2 && !punctuated) || (words >= 3 && all_capitalised);
+  return capitalised;
 }
 
 // Words in `s` (runs of non-spaces).
@@ -143,7 +149,10 @@ void Skeleton::AddPlaceholder(int index, const Quote& quote) {
   const std::string_view quoted = quote.inner.In(original_);
   const std::size_t start = text_.size();
   text_.append(kPlaceholderOpen);
-  text_ += ReadsLikeATitle(quoted) ? kTitleMark : kSpeechMark;
+  const std::size_t from = quote.outer.begin > 16 ? quote.outer.begin - 16 : 0;
+  const std::string_view before =
+      original_.substr(from, quote.outer.begin - from);
+  text_ += ReadsLikeATitle(before, quoted) ? kTitleMark : kSpeechMark;
   text_.append(std::to_string(index));
   text_.append(kPlaceholderClose);
   pieces_.push_back(
