@@ -440,8 +440,12 @@ void Resolver::ScanNames(Context& ctx) const {
     const std::string_view role(role_sp.data(), role_sp.size());
     const std::string_view org(org_sp.data(), org_sp.size());
     for (Entity& e : ctx.pool) {
-      if (e.name != name && !e.name.ends_with(" " + std::string(name)))
-        continue;
+      // The same name, or a fuller one ending with it.
+      const std::string_view full = e.name;
+      const bool same = full == name ||
+                        (full.size() > name.size() && full.ends_with(name) &&
+                         full[full.size() - name.size() - 1] == ' ');
+      if (!same) continue;
       if (e.role.empty()) e.role = std::string(role);
       if (e.org.empty() && !org.empty())
         e.org = std::string(StripPunct(
