@@ -384,6 +384,23 @@ TEST_F(CliTest, ExtractReadsJsonlFilesByExtension) {
   ExpectThreeDocuments(Run({"extract", "--format", "jsonl", file}));
 }
 
+// The progress line appears only when asked for (stderr is not a terminal
+// here), and never mixes into the output.
+TEST_F(CliTest, ProgressOnlyWhenAskedFor) {
+  const std::string file = Write("docs.jsonl", ThreeDocuments());
+  const Outcome quiet = Run({"extract", "-f", "jsonl", file});
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err, "");
+  const Outcome shown = Run({"extract", "-f", "jsonl", "--progress", file});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.err.find("3 documents"), std::string::npos) << shown.err;
+  EXPECT_NE(shown.err.find("100%"), std::string::npos) << shown.err;
+  EXPECT_EQ(shown.out, quiet.out);
+  const Outcome hushed =
+      Run({"extract", "-f", "jsonl", "--progress", "--quiet", file});
+  EXPECT_EQ(hushed.err, "");
+}
+
 // whosaid is a line filter: the outputs of shards, concatenated, equal the
 // output of the whole, for any number of threads.
 TEST_F(CliTest, ShardsAndThreadsDoNotChangeTheOutput) {

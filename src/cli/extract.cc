@@ -13,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/input_reader.h"
+#include "cli/progress.h"
 #include "cli/rule_packs.h"
 #include "whosaid/extractor.h"
 #include "whosaid/parallel_extract.h"
@@ -52,6 +53,19 @@ class Output {
   bool jsonl_;
 };
 
+// The total size of the inputs when they are all regular files, else 0.
+std::uint64_t TotalSize(const std::vector<std::string>& paths) {
+  std::uint64_t total = 0;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (path == "-" || !std::filesystem::is_regular_file(path, error)) {
+      return 0;
+    }
+    total += std::filesystem::file_size(path, error);
+  }
+  return total;
+}
+
 }  // namespace
 
 int RunExtract(const Args& args) {
@@ -68,6 +82,10 @@ int RunExtract(const Args& args) {
       "rules,r", po::value(&options.rule_dirs)->composing(),
       "add the rule pack in DIR (repeatable)")(
       "no-text", "leave the document text out of JSON Lines output")(
+      "quiet,q", "no progress display")(
+      "progress",
+      "show the progress display even when stderr is not a "
+      "terminal")(
       "threads,j", po::value(&options.threads),
       "worker threads (default: all cores); the output is the same for "
       "any number");
@@ -117,9 +135,19 @@ int RunExtract(const Args& args) {
       options.threads > 0
           ? options.threads
           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // On a terminal, long runs show their progress; never on a pipe unless
+  // asked for.
+  const bool show_progress =
+      !vm.count("quiet") && (vm.count("progress") || isatty(2));
+  Progress progress(stderr, show_progress, TotalSize(options.inputs),
+                    /*summarize=*/vm.count("progress") > 0);
   const bool write_error = !ExtractInOrder(
       extractor, threads, [&] { return reader.Next(); },
-      [&](const DocumentResult& result) { return output.Write(result); });
+      [&](const DocumentResult& result) {
+        progress.Add(reader.bytes_read());
+        return output.Write(result);
+      });
+  progress.Finish();
   const int failed = reader.failed();
   if (std::fflush(stdout) != 0 || write_error) {
     std::fprintf(stderr, "whosaid: cannot write the output\n");

@@ -55,11 +55,13 @@ std::optional<Document> InputReader::Next() {
       std::string text((std::istreambuf_iterator<char>(*in_)),
                        std::istreambuf_iterator<char>());
       in_ = nullptr;
+      bytes_read_ += text.size();
       return Document{name_, std::move(text)};
     }
     std::string line;
     while (std::getline(*in_, line)) {
       ++line_number_;
+      bytes_read_ += line.size() + 1;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       const std::string where = name_ + ":" + std::to_string(line_number_);
       auto doc = ParseDocumentLine(line, where);

@@ -3,6 +3,8 @@
 #ifndef WHOSAID_CLI_INPUT_READER_H_
 #define WHOSAID_CLI_INPUT_READER_H_
 
+#include <atomic>
+#include <cstdint>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -27,6 +29,9 @@ class InputReader {
   // How many inputs or lines failed so far.
   int failed() const { return failed_; }
 
+  // Bytes of input read so far; safe to call from any thread.
+  std::uint64_t bytes_read() const { return bytes_read_.load(); }
+
  private:
   bool OpenNext();  // opens paths_[next_path_]; false when none is left
   void Fail(const std::string& where, const std::string& why);
@@ -40,6 +45,7 @@ class InputReader {
   bool jsonl_ = false;
   long line_number_ = 0;
   int failed_ = 0;
+  std::atomic<std::uint64_t> bytes_read_{0};
 };
 
 }  // namespace whosaid::cli
