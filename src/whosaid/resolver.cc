@@ -149,7 +149,6 @@ struct Resolver::Analysis {
 struct Resolver::Context {
   std::string_view text;
   std::vector<Entity> pool;  // every entity met, used or not
-  std::vector<bool> used;
   // Every mention seen so far: position and entity, sorted by position.
   std::vector<std::pair<Span, int>> mentions;
   void AddMention(Span span, int entity) {
@@ -424,7 +423,6 @@ void Resolver::ScanNames(Context& ctx) const {
     int index = static_cast<int>(it - ctx.pool.begin());
     if (it == ctx.pool.end()) {
       ctx.pool.push_back(Entity{name, kind, role, org, {}});
-      ctx.used.push_back(false);
     } else {
       if (it->role.empty()) it->role = role;
       if (it->org.empty()) it->org = org;
@@ -442,9 +440,9 @@ void Resolver::ScanNames(Context& ctx) const {
     for (Entity& e : ctx.pool) {
       // The same name, or a fuller one ending with it.
       const std::string_view full = e.name;
-      const bool same = full == name ||
-                        (full.size() > name.size() && full.ends_with(name) &&
-                         full[full.size() - name.size() - 1] == ' ');
+      const bool same =
+          full == name || (full.size() > name.size() && full.ends_with(name) &&
+                           full[full.size() - name.size() - 1] == ' ');
       if (!same) continue;
       if (e.role.empty()) e.role = std::string(role);
       if (e.org.empty() && !org.empty())
@@ -532,7 +530,6 @@ int Resolver::FindOrAddEntity(Context& ctx, Span mention,
     entity = static_cast<int>(it - ctx.pool.begin());
     if (it == ctx.pool.end()) {
       ctx.pool.push_back(Entity{a.name, "unknown", "", "", {}});
-      ctx.used.push_back(false);
     }
   }
   Entity& e = ctx.pool[entity];

@@ -49,9 +49,11 @@ std::string Mismatch(const RuleExample& example, const RuleMatch& m) {
 
 std::vector<RuleTestFailure> TestRule(const RuleSet& rules, const Rule& rule) {
   std::vector<RuleTestFailure> failures;
+  // "SOURCE:LINE: rule ID: what", or without LINE when it is unknown.
   auto fail = [&](int line, const std::string& what) {
-    failures.push_back({rule.id, rule.source + ":" + std::to_string(line) +
-                                     ": rule " + rule.id + ": " + what});
+    const std::string where =
+        line > 0 ? rule.source + ":" + std::to_string(line) : rule.source;
+    failures.push_back({rule.id, where + ": rule " + rule.id + ": " + what});
   };
   for (const RuleExample& example : rule.examples) {
     const std::vector<RuleMatch> matches = MatchesOf(rules, rule, example.text);
@@ -71,10 +73,11 @@ std::vector<RuleTestFailure> TestRule(const RuleSet& rules, const Rule& rule) {
     }
     if (!passed) fail(example.line, closest + " in: " + example.text);
   }
-  for (const std::string& text : rule.counterexamples) {
+  for (std::size_t i = 0; i < rule.counterexamples.size(); ++i) {
+    const std::string& text = rule.counterexamples[i];
     const std::vector<RuleMatch> matches = MatchesOf(rules, rule, text);
     if (!matches.empty()) {
-      fail(0, "counterexample matches ('" +
+      fail(0, "counterexample " + std::to_string(i + 1) + " matches ('" +
                   std::string(matches.front().whole.In(text)) + "'): " + text);
     }
   }
