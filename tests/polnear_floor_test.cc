@@ -4,8 +4,8 @@
 // it is absent.
 //
 // For direct and mixed quotes the guard is the foundation issue's floor:
-// detection F1 (overlap) >= 0.80 (0.8006 now) and speaker accuracy >= 0.85
-// (0.943); for all types together, the recorded level.
+// detection F1 (overlap) >= 0.80 (0.804 now) and speaker accuracy >= 0.85
+// (0.949); for all types together, the recorded level.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -29,7 +29,7 @@ constexpr char kDevSet[] =
 constexpr double kMinDetectionF1 = 0.80;
 constexpr double kMinSpeakerAccuracy = 0.85;
 // All types together (reported speech included).
-constexpr double kMinAllTypesF1 = 0.57;
+constexpr double kMinAllTypesF1 = 0.58;
 
 // Every line of the dev set; fails the test on a malformed line.
 std::vector<DocumentResult> ReadGold(const std::string& path) {
