@@ -89,8 +89,9 @@ inline constexpr std::string_view kCaptureNames[] = {
 // "⟦", a kind letter, the decimal quote index, "⟧". The letter is
 // kSpeechMark for a quotation that reads like speech and kTitleMark for one
 // that reads like a title, a name or a scare quote (every word capitalised,
-// or just after "so-called", "titled", "dubbed" and the like). Rules refer to any quotation through the built-in
-// macro %{QUOTE} and to speech-like ones only through %{SPEECH}.
+// or just after "so-called", "titled", "dubbed" and the like). Rules refer to
+// any quotation through the built-in macro %{QUOTE} and to speech-like ones
+// only through %{SPEECH}.
 inline constexpr std::string_view kPlaceholderOpen = "\u27e6";
 inline constexpr char kSpeechMark = 'Q';
 inline constexpr char kTitleMark = 'T';
