@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/parse_args.h"
 #include "cli/rule_packs.h"
 #include "whosaid/attribution.h"
 #include "whosaid/document.h"
@@ -93,13 +94,9 @@ std::optional<int> ParseFlags(const Args& args, EvalFlags* flags) {
   po::positional_options_description positional;
   positional.add("gold", 1);
   po::variables_map vm;
-  try {
-    po::store(
-        po::command_line_parser(args).options(all).positional(positional).run(),
-        vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "whosaid eval: " << e.what() << "\n\n" << kUsage << visible;
+  if (std::string error = ParseArgs(args, all, positional, &vm);
+      !error.empty()) {
+    std::cerr << "whosaid eval: " << error << "\n\n" << kUsage << visible;
     return 2;
   }
   if (vm.count("help")) {

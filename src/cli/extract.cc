@@ -13,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/input_reader.h"
+#include "cli/parse_args.h"
 #include "cli/progress.h"
 #include "cli/rule_packs.h"
 #include "whosaid/extractor.h"
@@ -96,13 +97,9 @@ int RunExtract(const Args& args) {
   po::positional_options_description positional;
   positional.add("file", -1);
   po::variables_map vm;
-  try {
-    po::store(
-        po::command_line_parser(args).options(all).positional(positional).run(),
-        vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "whosaid extract: %s\n", e.what());
+  if (std::string error = ParseArgs(args, all, positional, &vm);
+      !error.empty()) {
+    std::fprintf(stderr, "whosaid extract: %s\n", error.c_str());
     return 2;
   }
   if (vm.count("help")) {

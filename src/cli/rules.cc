@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/parse_args.h"
 #include "cli/rule_packs.h"
 #include "whosaid/attribution.h"
 #include "whosaid/rule_set.h"
@@ -49,17 +50,14 @@ bool ParseFlags(const std::string& action, const Args& args, Flags& flags) {
                                  po::value(&flags.rule_ids)->composing(), "");
   po::positional_options_description positional;
   positional.add("rule-id", -1);
-  try {
-    po::variables_map vm;
-    po::store(
-        po::command_line_parser(args).options(all).positional(positional).run(),
-        vm);
-    po::notify(vm);
-    flags.help = vm.count("help") > 0;
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "whosaid rules %s: %s\n", action.c_str(), e.what());
+  po::variables_map vm;
+  if (std::string error = ParseArgs(args, all, positional, &vm);
+      !error.empty()) {
+    std::fprintf(stderr, "whosaid rules %s: %s\n", action.c_str(),
+                 error.c_str());
     return false;
   }
+  flags.help = vm.count("help") > 0;
   if (flags.help) std::cout << kUsage << "\n" << visible << "\n";
   return true;
 }

@@ -1,0 +1,24 @@
+// Parsing a subcommand's arguments with Boost.Program_options, whose
+// exceptions stop here.
+#ifndef WHOSAID_CLI_PARSE_ARGS_H_
+#define WHOSAID_CLI_PARSE_ARGS_H_
+
+#include <boost/program_options.hpp>
+#include <string>
+
+#include "cli/commands.h"
+
+namespace whosaid::cli {
+
+// Parses `args` against `options` and `positional` into `vm` (stored and
+// notified). Returns an empty string on success, else the parser's message
+// for a usage error.
+std::string ParseArgs(
+    const Args& args,
+    const boost::program_options::options_description& options,
+    const boost::program_options::positional_options_description& positional,
+    boost::program_options::variables_map* vm);
+
+}  // namespace whosaid::cli
+
+#endif  // WHOSAID_CLI_PARSE_ARGS_H_
