@@ -546,6 +546,7 @@ TEST_F(CliTest, RulesExplainPrintsTheExpandedPattern) {
   EXPECT_THAT(pattern, HasSubstr("(?P<speaker>"));
   EXPECT_THAT(pattern, HasSubstr("(?P<cue>"));
   EXPECT_THAT(pattern, Not(HasSubstr("%{"))) << "macros left unexpanded";
+  EXPECT_THAT(r.out, HasSubstr("runs:        from each occurrence of its cue"));
 }
 
 TEST_F(CliTest, RulesExplainUnknownRuleExits2) {

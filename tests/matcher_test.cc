@@ -117,6 +117,47 @@ void ExpectMatches(const RuleSet& rules, const std::vector<MatchCase>& cases) {
   }
 }
 
+// Rules whose cue stands at the top level run from each occurrence of the
+// cue; the results must be those of the whole pattern searched at every
+// position.
+TEST(MatcherTest, CueAnchoredRulesMatchLikeTheWholePattern) {
+  auto rules = Load({RuleFile("r.clause", "indirect", kNameSaidClause),
+                     RuleFile("r.quote", "direct", kQuoteNameSaid)});
+  ASSERT_NE(rules, nullptr);
+  for (const Rule& rule : rules->rules()) {
+    EXPECT_NE(rule.from_cue, nullptr) << rule.id;
+    EXPECT_NE(rule.before_cue, nullptr) << rule.id;
+  }
+  ExpectMatches(*rules,
+                {// The leftmost start wins; the next match starts after it.
+                 {"Ana Ruiz said Berg told them all.",
+                  {"r.clause indirect {Berg told them all} Ana Ruiz / said"}},
+                 {"\"Go,\" Ruiz said. \"Stay,\" Berg told.",
+                  {"r.quote direct {Go,} Ruiz / said",
+                   "r.quote direct {Stay,} Berg / told"}}});
+}
+
+TEST(MatcherTest, TwoCuesFromOnePlaceTakeThePatternsChoice) {
+  // "Told" is a name here: NAME is greedy, so the whole pattern reads
+  // "Ana Told" as the speaker of "said", not "Ana" as the speaker of
+  // "Told".
+  auto rules = Load({RuleFile("r.clause", "indirect", kNameSaidClause)});
+  ASSERT_NE(rules, nullptr);
+  ExpectMatches(*rules, {{"Ana Told said the vote failed.",
+                          {"r.clause indirect {the vote failed} Ana Told / "
+                           "said"}}});
+}
+
+TEST(MatcherTest, RulesThatCannotSplitRunWhole) {
+  auto rules = Load(
+      {RuleFile("r.either", "indirect",
+                "(?:%{NAME:speaker}[ ]+(?P<cue>said)|(?P<content>x))[ ]+y")});
+  ASSERT_NE(rules, nullptr);
+  const Rule& rule = rules->rules().front();
+  EXPECT_EQ(rule.from_cue, nullptr);
+  EXPECT_EQ(rule.cue_finder, nullptr);
+}
+
 TEST(MatcherTest, TypeIsDerivedFromTheContent) {
   auto rules = Load({RuleFile("t.clause", "indirect", kNameSaidClause)});
   ASSERT_NE(rules, nullptr);

@@ -92,11 +92,16 @@ int Explain(const RuleSet& rules, const std::string& id) {
       "priority:    %d\n"
       "description: %s\n"
       "examples:    %zu, counterexamples: %zu\n"
+      "runs:        %s\n"
       "pattern:     %s\n",
       rule->id.c_str(), rule->source.c_str(),
       std::string(QuoteTypeName(rule->type)).c_str(), rule->priority,
       rule->description.c_str(), rule->examples.size(),
-      rule->counterexamples.size(), rule->pattern.c_str());
+      rule->counterexamples.size(),
+      rule->from_cue != nullptr
+          ? "from each occurrence of its cue"
+          : "at every position (its cue is not at the top level)",
+      rule->pattern.c_str());
   return 0;
 }
 

@@ -136,15 +136,70 @@ Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
 
 }  // namespace
 
+// What one match captured, by capture name: pieces of the text the rule
+// ran on, with a null data() where the rule lacks the capture or the
+// capture took no part in the match.
+struct Matcher::Captures {
+  re2::StringPiece whole, content, content2, speaker, cue, via, addressee, role,
+      org;
+
+  // Takes the pieces that `groups` (of a regex with `g`) captured.
+  void Collect(const Groups& g, const re2::StringPiece* groups) {
+    auto take = [&](int index, re2::StringPiece& field) {
+      if (index >= 0 && groups[index].data() != nullptr) field = groups[index];
+    };
+    take(g.content, content);
+    take(g.content2, content2);
+    take(g.speaker, speaker);
+    take(g.cue, cue);
+    take(g.via, via);
+    take(g.addressee, addressee);
+    take(g.role, role);
+    take(g.org, org);
+  }
+};
+
+// Where each cue finder matches in one piece of text, found once and shared
+// by the rules with the same cue.
+class Matcher::CueCache {
+ public:
+  // Offsets in `text` at which `finder` matches, ascending.
+  const std::vector<std::size_t>& Starts(const RE2& finder,
+                                         std::string_view text) {
+    for (const auto& [regex, starts] : found_) {
+      if (regex == &finder) return starts;
+    }
+    std::vector<std::size_t> starts;
+    re2::StringPiece match;
+    for (std::size_t pos = 0;
+         pos < text.size() &&
+         finder.Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1);) {
+      starts.push_back(match.data() - text.data());
+      pos = starts.back() + 1;
+    }
+    found_.emplace_back(&finder, std::move(starts));
+    return found_.back().second;
+  }
+
+ private:
+  std::vector<std::pair<const RE2*, std::vector<std::size_t>>> found_;
+};
+
 Matcher::Matcher(const RuleSet& rules) : rules_(rules) {
   groups_.reserve(rules.rules().size());
-  for (const Rule& rule : rules.rules()) groups_.push_back(GroupsOf(rule));
+  for (const Rule& rule : rules.rules()) groups_.push_back(RuleGroupsOf(rule));
 }
 
-Matcher::Groups Matcher::GroupsOf(const Rule& rule) {
+Matcher::RuleGroups Matcher::RuleGroupsOf(const Rule& rule) {
+  return RuleGroups{GroupsOf(rule.regex.get()), GroupsOf(rule.before_cue.get()),
+                    GroupsOf(rule.from_cue.get())};
+}
+
+Matcher::Groups Matcher::GroupsOf(const RE2* regex) {
   Groups g;
-  g.count = std::min(rule.regex->NumberOfCapturingGroups() + 1, kMaxGroups);
-  for (const auto& [name, index] : rule.regex->NamedCapturingGroups()) {
+  if (regex == nullptr) return g;
+  g.count = std::min(regex->NumberOfCapturingGroups() + 1, kMaxGroups);
+  for (const auto& [name, index] : regex->NamedCapturingGroups()) {
     if (index >= kMaxGroups) continue;
     if (name == "content") g.content = index;
     if (name == "content2") g.content2 = index;
@@ -166,16 +221,18 @@ void Matcher::MatchParagraph(const Skeleton& skeleton,
   const auto& rules = rules_.rules();
   std::vector<int> candidates;
   rules_.CandidateRules(skeleton.text(), &candidates);
+  CueCache paragraph_cues;
   for (int i : candidates) {
     if (rules[i].scope != RuleScope::kParagraph) continue;
     Run(rules[i], groups_[i], skeleton, Span{0, skeleton.text().size()}, quotes,
-        out);
+        paragraph_cues, out);
   }
   for (const Span& sentence : sentences) {
     rules_.CandidateRules(sentence.In(skeleton.text()), &candidates);
+    CueCache cues;
     for (int i : candidates) {
       if (rules[i].scope != RuleScope::kSentence) continue;
-      Run(rules[i], groups_[i], skeleton, sentence, quotes, out);
+      Run(rules[i], groups_[i], skeleton, sentence, quotes, cues, out);
     }
   }
 }
@@ -188,104 +245,190 @@ void Matcher::MatchRule(const Rule& rule, const Skeleton& skeleton,
                         const std::vector<Span>& sentences,
                         const std::vector<Quote>& quotes,
                         std::vector<RuleMatch>* out) const {
-  RunScoped(rule, GroupsOf(rule), skeleton, sentences, quotes, out);
+  RunScoped(rule, RuleGroupsOf(rule), skeleton, sentences, quotes, out);
 }
 
-void Matcher::RunScoped(const Rule& rule, const Groups& groups,
+void Matcher::RunScoped(const Rule& rule, const RuleGroups& groups,
                         const Skeleton& skeleton,
                         const std::vector<Span>& sentences,
                         const std::vector<Quote>& quotes,
                         std::vector<RuleMatch>* out) const {
   if (rule.scope == RuleScope::kParagraph) {
-    Run(rule, groups, skeleton, Span{0, skeleton.text().size()}, quotes, out);
+    CueCache cues;
+    Run(rule, groups, skeleton, Span{0, skeleton.text().size()}, quotes, cues,
+        out);
     return;
   }
   for (const Span& sentence : sentences) {
-    Run(rule, groups, skeleton, sentence, quotes, out);
+    CueCache cues;
+    Run(rule, groups, skeleton, sentence, quotes, cues, out);
   }
 }
 
-void Matcher::Run(const Rule& rule, const Groups& g, const Skeleton& skeleton,
-                  Span sentence, const std::vector<Quote>& quotes,
+void Matcher::Run(const Rule& rule, const RuleGroups& groups,
+                  const Skeleton& skeleton, Span piece,
+                  const std::vector<Quote>& quotes, CueCache& cues,
                   std::vector<RuleMatch>* out) const {
-  const std::string_view text = sentence.In(skeleton.text());
+  if (rule.from_cue != nullptr) {
+    RunFromCues(rule, groups, skeleton, piece, quotes, cues, out);
+  } else {
+    RunWhole(rule, groups.whole, skeleton, piece, quotes, out);
+  }
+}
+
+void Matcher::RunWhole(const Rule& rule, const Groups& g,
+                       const Skeleton& skeleton, Span piece,
+                       const std::vector<Quote>& quotes,
+                       std::vector<RuleMatch>* out) const {
+  const std::string_view text = piece.In(skeleton.text());
   re2::StringPiece groups[kMaxGroups];
   std::size_t pos = 0;
   while (pos <= text.size() &&
          rule.regex->Match(text, pos, text.size(), RE2::UNANCHORED, groups,
                            g.count)) {
+    Captures captures;
+    captures.whole = groups[0];
+    captures.Collect(g, groups);
+    AddMatch(rule, captures, skeleton, piece, quotes, out);
+    // Continue after this match; an empty match must still advance.
     const std::size_t match_end =
         groups[0].data() - text.data() + groups[0].size();
-    // A span of the skeleton for group `i`, if it took part in the match.
-    auto skeleton_span = [&](int i) -> std::optional<Span> {
-      if (i < 0 || groups[i].data() == nullptr) return std::nullopt;
-      std::size_t b = sentence.begin + (groups[i].data() - text.data());
-      return Span{b, b + groups[i].size()};
-    };
-    auto original = [&](int i) -> std::optional<Span> {
-      auto s = skeleton_span(i);
-      if (!s) return std::nullopt;
-      return skeleton.ToOriginal(Trim(skeleton.text(), *s));
-    };
-    RuleMatch m;
-    m.rule = &rule;
-    m.whole = *original(0);
-    if (auto sp = skeleton_span(g.speaker)) {
-      const Span trimmed = TrimSpeaker(rules_, skeleton.text(), *sp);
-      // "The" or "This" taken for a name speaks for no one.
-      if (rules_.InLexicon("NOT_SPEAKERS", trimmed.In(skeleton.text()))) {
-        pos = std::max(match_end, pos + 1);
-        continue;
-      }
-      m.speaker = skeleton.ToOriginal(trimmed);
-    }
-    m.cue = original(g.cue);
-    if (auto via = skeleton_span(g.via)) {
-      m.via = skeleton.ToOriginal(TrimSpeaker(rules_, skeleton.text(), *via));
-    }
-    if (auto to = skeleton_span(g.addressee)) {
-      m.addressee =
-          skeleton.ToOriginal(TrimSpeaker(rules_, skeleton.text(), *to));
-    }
-    m.role = original(g.role);
-    m.org = original(g.org);
-    bool keep = true;
-    // A rule with no content ("declined to comment") reports an empty
-    // content where its match ends.
-    m.content = Span{m.whole.end, m.whole.end};
-    if (auto content = skeleton_span(g.content)) {
-      int q = skeleton.QuoteAt(*content);
-      if (q >= 0) {
-        m.type = QuoteType::kDirect;
-        m.content = quotes[q].inner;
-        m.quotes.push_back(q);
-        int q2 = -1;
-        if (auto c2 = skeleton_span(g.content2)) q2 = skeleton.QuoteAt(*c2);
-        if (q2 >= 0) {
-          m.content_parts = {quotes[q].inner, quotes[q2].inner};
-          m.content = Span{quotes[q].inner.begin, quotes[q2].inner.end};
-          m.quotes.push_back(q2);
-        }
-      } else if (rule.type == QuoteType::kDirect) {
-        keep = false;  // a direct rule needs a quotation as its content
-      } else {
-        Span clause = CutAtParticiple(rules_, skeleton.text(), *content);
-        if (!m.via) {
-          if (auto relay = CutAtRelay(rules_, skeleton.text(), &clause)) {
-            m.via = skeleton.ToOriginal(
-                TrimSpeaker(rules_, skeleton.text(), *relay));
-          }
-        }
-        clause = TrimClause(skeleton.text(), clause);
-        m.quotes = skeleton.QuotesIn(clause);
-        m.type = m.quotes.empty() ? QuoteType::kIndirect : QuoteType::kMixed;
-        m.content = skeleton.ToOriginal(clause);
-      }
-    }
-    if (keep) out->push_back(std::move(m));
-    // Continue after this match; an empty match must still advance.
     pos = std::max(match_end, pos + 1);
   }
+}
+
+// The pattern BEFORE(?P<cue>CUE)AFTER matches at the leftmost start the
+// cue allows when BEFORE ends where the cue begins; RE2 runs "(?:BEFORE)$"
+// backwards from there, which is what makes this cheap: a speaker-first
+// pattern searched forward at every position makes RE2's DFA track every
+// partial speaker at once.
+void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
+                          const Skeleton& skeleton, Span piece,
+                          const std::vector<Quote>& quotes, CueCache& cues,
+                          std::vector<RuleMatch>* out) const {
+  const std::string_view text = piece.In(skeleton.text());
+  struct Found {
+    std::size_t begin, end;
+    Captures captures;
+  };
+  std::vector<Found> found;
+  re2::StringPiece groups[kMaxGroups];
+  for (std::size_t cue : cues.Starts(*rule.cue_finder, text)) {
+    if (!rule.from_cue->Match(text, cue, text.size(), RE2::ANCHOR_START, groups,
+                              g.from_cue.count)) {
+      continue;
+    }
+    Found f{cue, cue + groups[0].size(), {}};
+    f.captures.Collect(g.from_cue, groups);
+    if (rule.before_cue != nullptr) {
+      const re2::StringPiece before(text.data(), cue);
+      if (!rule.before_cue->Match(before, 0, before.size(), RE2::UNANCHORED,
+                                  groups, g.before_cue.count)) {
+        continue;
+      }
+      f.begin = groups[0].data() - text.data();
+      f.captures.Collect(g.before_cue, groups);
+    }
+    f.captures.whole = re2::StringPiece(text.data() + f.begin, f.end - f.begin);
+    found.push_back(std::move(f));
+  }
+  std::stable_sort(
+      found.begin(), found.end(),
+      [](const Found& a, const Found& b) { return a.begin < b.begin; });
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const Found& f = found[i];
+    if (f.begin < pos) continue;
+    const bool tie = i + 1 < found.size() && found[i + 1].begin == f.begin;
+    if (!tie) {
+      AddMatch(rule, f.captures, skeleton, piece, quotes, out);
+      pos = std::max(f.end, f.begin + 1);
+      continue;
+    }
+    // Two cues give a match from the same place ("Hayley Yelling said"):
+    // which one the pattern prefers there, only the whole pattern can say.
+    if (!rule.regex->Match(text, f.begin, text.size(), RE2::ANCHOR_START,
+                           groups, g.whole.count)) {
+      continue;
+    }
+    Captures captures;
+    captures.whole = groups[0];
+    captures.Collect(g.whole, groups);
+    AddMatch(rule, captures, skeleton, piece, quotes, out);
+    pos = std::max(f.begin + groups[0].size(), f.begin + 1);
+  }
+}
+
+void Matcher::AddMatch(const Rule& rule, const Captures& captures,
+                       const Skeleton& skeleton, Span piece,
+                       const std::vector<Quote>& quotes,
+                       std::vector<RuleMatch>* out) const {
+  const std::string_view text = piece.In(skeleton.text());
+  // The span of the skeleton a capture covers, if it took part.
+  auto skeleton_span = [&](const re2::StringPiece& c) -> std::optional<Span> {
+    if (c.data() == nullptr) return std::nullopt;
+    std::size_t b = piece.begin + (c.data() - text.data());
+    return Span{b, b + c.size()};
+  };
+  auto original = [&](const re2::StringPiece& c) -> std::optional<Span> {
+    auto s = skeleton_span(c);
+    if (!s) return std::nullopt;
+    return skeleton.ToOriginal(Trim(skeleton.text(), *s));
+  };
+  RuleMatch m;
+  m.rule = &rule;
+  m.whole = *original(captures.whole);
+  if (auto sp = skeleton_span(captures.speaker)) {
+    const Span trimmed = TrimSpeaker(rules_, skeleton.text(), *sp);
+    // "The" or "This" taken for a name speaks for no one.
+    if (rules_.InLexicon("NOT_SPEAKERS", trimmed.In(skeleton.text()))) return;
+    m.speaker = skeleton.ToOriginal(trimmed);
+  }
+  m.cue = original(captures.cue);
+  if (auto via = skeleton_span(captures.via)) {
+    m.via = skeleton.ToOriginal(TrimSpeaker(rules_, skeleton.text(), *via));
+  }
+  if (auto to = skeleton_span(captures.addressee)) {
+    m.addressee =
+        skeleton.ToOriginal(TrimSpeaker(rules_, skeleton.text(), *to));
+  }
+  m.role = original(captures.role);
+  m.org = original(captures.org);
+  // A rule with no content ("declined to comment") reports an empty
+  // content where its match ends.
+  m.content = Span{m.whole.end, m.whole.end};
+  if (auto content = skeleton_span(captures.content)) {
+    int q = skeleton.QuoteAt(*content);
+    if (q >= 0) {
+      m.type = QuoteType::kDirect;
+      m.content = quotes[q].inner;
+      m.quotes.push_back(q);
+      int q2 = -1;
+      if (auto c2 = skeleton_span(captures.content2)) {
+        q2 = skeleton.QuoteAt(*c2);
+      }
+      if (q2 >= 0) {
+        m.content_parts = {quotes[q].inner, quotes[q2].inner};
+        m.content = Span{quotes[q].inner.begin, quotes[q2].inner.end};
+        m.quotes.push_back(q2);
+      }
+    } else if (rule.type == QuoteType::kDirect) {
+      return;  // a direct rule needs a quotation as its content
+    } else {
+      Span clause = CutAtParticiple(rules_, skeleton.text(), *content);
+      if (!m.via) {
+        if (auto relay = CutAtRelay(rules_, skeleton.text(), &clause)) {
+          m.via =
+              skeleton.ToOriginal(TrimSpeaker(rules_, skeleton.text(), *relay));
+        }
+      }
+      clause = TrimClause(skeleton.text(), clause);
+      m.quotes = skeleton.QuotesIn(clause);
+      m.type = m.quotes.empty() ? QuoteType::kIndirect : QuoteType::kMixed;
+      m.content = skeleton.ToOriginal(clause);
+    }
+  }
+  out->push_back(std::move(m));
 }
 
 namespace {

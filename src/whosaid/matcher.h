@@ -60,23 +60,50 @@ class Matcher {
                  std::vector<RuleMatch>* out) const;
 
  private:
-  // Capture-group numbers of one rule, -1 where the rule lacks the capture.
+  // Capture-group numbers of one regex, -1 where it lacks the capture.
   struct Groups {
     int content = -1, content2 = -1, speaker = -1, cue = -1, via = -1,
         addressee = -1, role = -1, org = -1;
     int count = 0;
   };
-  void RunScoped(const Rule& rule, const Groups& groups,
+  // The groups of a rule's whole regex and of its cue-anchored parts.
+  struct RuleGroups {
+    Groups whole, before_cue, from_cue;
+  };
+  struct Captures;
+  class CueCache;
+
+  void RunScoped(const Rule& rule, const RuleGroups& groups,
                  const Skeleton& skeleton, const std::vector<Span>& sentences,
                  const std::vector<Quote>& quotes,
                  std::vector<RuleMatch>* out) const;
-  void Run(const Rule& rule, const Groups& groups, const Skeleton& skeleton,
-           Span piece, const std::vector<Quote>& quotes,
+  // Runs `rule` on `piece` of the skeleton: from each occurrence of its cue
+  // when it has a cue-anchored form, else as one regex at every position.
+  // Either way, like an unanchored search repeated after each match: each
+  // match starts at or after the end of the one before.
+  void Run(const Rule& rule, const RuleGroups& groups, const Skeleton& skeleton,
+           Span piece, const std::vector<Quote>& quotes, CueCache& cues,
            std::vector<RuleMatch>* out) const;
-  static Groups GroupsOf(const Rule& rule);
+  void RunWhole(const Rule& rule, const Groups& groups,
+                const Skeleton& skeleton, Span piece,
+                const std::vector<Quote>& quotes,
+                std::vector<RuleMatch>* out) const;
+  void RunFromCues(const Rule& rule, const RuleGroups& groups,
+                   const Skeleton& skeleton, Span piece,
+                   const std::vector<Quote>& quotes, CueCache& cues,
+                   std::vector<RuleMatch>* out) const;
+  // Turns what a match of `rule` captured in `piece` into a RuleMatch and
+  // appends it to `out`, unless the rule's constraints reject it (a direct
+  // rule whose content is no quotation, a speaker in NOT_SPEAKERS).
+  void AddMatch(const Rule& rule, const Captures& captures,
+                const Skeleton& skeleton, Span piece,
+                const std::vector<Quote>& quotes,
+                std::vector<RuleMatch>* out) const;
+  static Groups GroupsOf(const re2::RE2* regex);
+  static RuleGroups RuleGroupsOf(const Rule& rule);
 
   const RuleSet& rules_;
-  std::vector<Groups> groups_;  // parallel to rules_.rules()
+  std::vector<RuleGroups> groups_;  // parallel to rules_.rules()
 };
 
 // Chooses among overlapping candidates. A split quote whose second part has

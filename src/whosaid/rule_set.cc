@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "re2/re2.h"
+#include "whosaid/internal/cue_split.h"
 #include "whosaid/internal/lexicon.h"
 #include "whosaid/internal/macro_expander.h"
 #include "whosaid/internal/source_location.h"
@@ -106,6 +107,9 @@ class PackLoader {
   // same pack.
   Status Claim(const std::string& name, const SourceLocation& where);
   StatusOr<Rule> CompileRule(const RuleDraft& draft);
+  // Fills the rule's cue-anchored form when its pattern splits at the cue
+  // and each part compiles; leaves it empty otherwise.
+  void CompileCueSplit(Rule& rule, const RE2::Options& options);
 
   // Runs `read` and turns any yaml-cpp exception it lets through into an
   // error at its mark.
@@ -122,6 +126,8 @@ class PackLoader {
   std::shared_ptr<RulePrefilter> prefilter_ = std::make_shared<RulePrefilter>();
   std::map<std::string, RuleSet::Lexicon, std::less<>> lexicons_;
   std::map<std::string, RuleDraft> drafts_;  // by id
+  // Cue finders by pattern, shared by the rules with the same cue.
+  std::map<std::string, std::shared_ptr<const RE2>> cue_finders_;
 };
 
 Status PackLoader::Read(const PackSource& pack) {
@@ -470,7 +476,29 @@ StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
                    "everywhere");
   }
   rule.regex = std::move(regex);
+  CompileCueSplit(rule, options);
   return rule;
+}
+
+void PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
+  std::optional<internal::CueSplit> split = internal::SplitAtCue(rule.pattern);
+  if (!split) return;
+  auto compile = [&](const std::string& pattern) {
+    auto regex = std::make_shared<const RE2>(pattern, options);
+    return regex->ok() ? regex : nullptr;
+  };
+  std::shared_ptr<const RE2>& finder = cue_finders_["(?:" + split->cue + ")"];
+  if (finder == nullptr) finder = compile("(?:" + split->cue + ")");
+  auto from_cue = compile("(?P<cue>" + split->cue + ")" + split->after);
+  std::shared_ptr<const RE2> before_cue;
+  if (!split->before.empty()) {
+    before_cue = compile("(?:" + split->before + ")$");
+    if (before_cue == nullptr) return;
+  }
+  if (finder == nullptr || from_cue == nullptr) return;
+  rule.cue_finder = finder;
+  rule.from_cue = std::move(from_cue);
+  rule.before_cue = std::move(before_cue);
 }
 
 // True for files a pack folder may hold that are not part of the pack:

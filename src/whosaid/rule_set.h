@@ -74,6 +74,15 @@ struct Rule {
   std::string source;   // "rules/en/rules/x.yaml", for messages
   std::string pattern;  // fully expanded RE2 pattern
   std::shared_ptr<const re2::RE2> regex;
+  // The cue-anchored form of the rule, when the top level of its pattern
+  // holds the cue capture (BEFORE(?P<cue>CUE)AFTER): the matcher finds
+  // each occurrence of CUE with `cue_finder` (shared by rules with the same
+  // CUE), matches `from_cue` ("(?P<cue>CUE)AFTER") anchored there and
+  // `before_cue` ("(?:BEFORE)$", null when BEFORE is empty) ending there.
+  // All three are null when the rule can only run whole.
+  std::shared_ptr<const re2::RE2> cue_finder;
+  std::shared_ptr<const re2::RE2> from_cue;
+  std::shared_ptr<const re2::RE2> before_cue;
   std::vector<RuleExample> examples;
   std::vector<std::string> counterexamples;
 };

@@ -1,0 +1,64 @@
+#include "whosaid/internal/cue_split.h"
+
+#include <gtest/gtest.h>
+
+namespace whosaid::internal {
+namespace {
+
+TEST(CueSplitTest, SplitsATopLevelCue) {
+  auto split = SplitAtCue("(?P<speaker>\\w+)[ ]+(?P<cue>said|told)[ ]+(.*)");
+  ASSERT_TRUE(split.has_value());
+  EXPECT_EQ(split->before, "(?P<speaker>\\w+)[ ]+");
+  EXPECT_EQ(split->cue, "said|told");
+  EXPECT_EQ(split->after, "[ ]+(.*)");
+}
+
+TEST(CueSplitTest, APatternMayOpenOrEndWithItsCue) {
+  auto opens = SplitAtCue("(?P<cue>[Aa]ccording to) (?P<speaker>\\w+)");
+  ASSERT_TRUE(opens.has_value());
+  EXPECT_EQ(opens->before, "");
+  EXPECT_EQ(opens->after, " (?P<speaker>\\w+)");
+  auto ends = SplitAtCue("(?P<speaker>\\w+) (?P<cue>said)");
+  ASSERT_TRUE(ends.has_value());
+  EXPECT_EQ(ends->after, "");
+}
+
+TEST(CueSplitTest, ParenthesesInClassesAndEscapesDoNotCount) {
+  auto split = SplitAtCue("[(|]\\((?P<cue>a[)]b)\\)x");
+  ASSERT_TRUE(split.has_value());
+  EXPECT_EQ(split->before, "[(|]\\(");
+  EXPECT_EQ(split->cue, "a[)]b");
+  EXPECT_EQ(split->after, "\\)x");
+  auto bracket_first = SplitAtCue("[]|(](?P<cue>x)[^]|)]");
+  ASSERT_TRUE(bracket_first.has_value());
+  EXPECT_EQ(bracket_first->before, "[]|(]");
+  auto posix = SplitAtCue("[[:alpha:]|](?P<cue>x)");
+  ASSERT_TRUE(posix.has_value());
+  EXPECT_EQ(posix->before, "[[:alpha:]|]");
+}
+
+TEST(CueSplitTest, RefusesWhatWouldChangeMeaningApart) {
+  // Inside a group or an alternative, the cue is not always there.
+  EXPECT_FALSE(SplitAtCue("(?:a(?P<cue>said))b"));
+  EXPECT_FALSE(SplitAtCue("a(?P<cue>said)|b"));
+  // A quantified cue may be absent or repeated.
+  EXPECT_FALSE(SplitAtCue("a(?P<cue>said)?b"));
+  EXPECT_FALSE(SplitAtCue("a(?P<cue>said){1,2}b"));
+  // A flag change reaches across the split.
+  EXPECT_FALSE(SplitAtCue("(?i)a(?P<cue>said)b"));
+  // \Q...\E is not followed; no cue, no split; unbalanced, no split.
+  EXPECT_FALSE(SplitAtCue("\\Q(\\E(?P<cue>said)"));
+  EXPECT_FALSE(SplitAtCue("(?P<speaker>a) said"));
+  EXPECT_FALSE(SplitAtCue("a(?P<cue>said"));
+  EXPECT_FALSE(SplitAtCue("a)(?P<cue>said)"));
+  EXPECT_FALSE(SplitAtCue("[a(?P<cue>said)"));
+}
+
+TEST(CueSplitTest, FlagGroupsWithABodyAreFine) {
+  auto split = SplitAtCue("(?i:the)[ ](?P<cue>said)");
+  ASSERT_TRUE(split.has_value());
+  EXPECT_EQ(split->before, "(?i:the)[ ]");
+}
+
+}  // namespace
+}  // namespace whosaid::internal
