@@ -314,21 +314,32 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
   std::vector<Found> found;
   re2::StringPiece groups[kMaxGroups];
   for (std::size_t cue : cues.Starts(*rule.cue_finder, text)) {
-    if (!rule.from_cue->Match(text, cue, text.size(), RE2::ANCHOR_START, groups,
-                              g.from_cue.count)) {
-      continue;
-    }
-    Found f{cue, cue + groups[0].size(), {}};
-    f.captures.Collect(g.from_cue, groups);
-    if (rule.before_cue != nullptr) {
+    Found f{cue, cue, {}};
+    auto match_from_cue = [&] {
+      if (!rule.from_cue->Match(text, cue, text.size(), RE2::ANCHOR_START,
+                                groups, g.from_cue.count)) {
+        return false;
+      }
+      f.end = cue + groups[0].size();
+      f.captures.Collect(g.from_cue, groups);
+      return true;
+    };
+    auto match_before_cue = [&] {
+      if (rule.before_cue == nullptr) return true;
       const re2::StringPiece before(text.data(), cue);
       if (!rule.before_cue->Match(before, 0, before.size(), RE2::UNANCHORED,
                                   groups, g.before_cue.count)) {
-        continue;
+        return false;
       }
       f.begin = groups[0].data() - text.data();
       f.captures.Collect(g.before_cue, groups);
-    }
+      return true;
+    };
+    // Both sides must match; the cheaper one goes first.
+    const bool matched = rule.before_cue_first
+                             ? match_before_cue() && match_from_cue()
+                             : match_from_cue() && match_before_cue();
+    if (!matched) continue;
     f.captures.whole = re2::StringPiece(text.data() + f.begin, f.end - f.begin);
     found.push_back(std::move(f));
   }

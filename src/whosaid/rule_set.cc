@@ -499,6 +499,9 @@ void PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
   rule.cue_finder = finder;
   rule.from_cue = std::move(from_cue);
   rule.before_cue = std::move(before_cue);
+  rule.before_cue_first =
+      rule.before_cue != nullptr &&
+      rule.before_cue->ProgramSize() < rule.from_cue->ProgramSize();
 }
 
 // True for files a pack folder may hold that are not part of the pack:

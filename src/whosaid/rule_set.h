@@ -83,6 +83,9 @@ struct Rule {
   std::shared_ptr<const re2::RE2> cue_finder;
   std::shared_ptr<const re2::RE2> from_cue;
   std::shared_ptr<const re2::RE2> before_cue;
+  // Whether to try `before_cue` before `from_cue` (the smaller program:
+  // both must match, and the first to fail saves the other).
+  bool before_cue_first = false;
   std::vector<RuleExample> examples;
   std::vector<std::string> counterexamples;
 };
