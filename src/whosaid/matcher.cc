@@ -307,66 +307,81 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
                           const std::vector<Quote>& quotes, CueCache& cues,
                           std::vector<RuleMatch>* out) const {
   const std::string_view text = piece.In(skeleton.text());
+  // Where each cue gives a match: both sides are found by RE2's DFAs
+  // alone, without captures (asked for captures on a short text, RE2
+  // skips its DFA and backtracks through the whole program).
   struct Found {
-    std::size_t begin, end;
-    Captures captures;
+    std::size_t begin, cue, end;
   };
   std::vector<Found> found;
-  re2::StringPiece groups[kMaxGroups];
+  re2::StringPiece whole;
   for (std::size_t cue : cues.Starts(*rule.cue_finder, text)) {
-    Found f{cue, cue, {}};
-    auto match_from_cue = [&] {
-      if (!rule.from_cue->Match(text, cue, text.size(), RE2::ANCHOR_START,
-                                groups, g.from_cue.count)) {
-        return false;
-      }
-      f.end = cue + groups[0].size();
-      f.captures.Collect(g.from_cue, groups);
-      return true;
+    const re2::StringPiece before(text.data(), cue);
+    // Whether a side matches at all is cheaper to learn than where.
+    auto from_cue_matches = [&] {
+      return rule.from_cue->Match(text, cue, text.size(), RE2::ANCHOR_START,
+                                  nullptr, 0);
     };
-    auto match_before_cue = [&] {
-      if (rule.before_cue == nullptr) return true;
-      const re2::StringPiece before(text.data(), cue);
-      if (!rule.before_cue->Match(before, 0, before.size(), RE2::UNANCHORED,
-                                  groups, g.before_cue.count)) {
-        return false;
-      }
-      f.begin = groups[0].data() - text.data();
-      f.captures.Collect(g.before_cue, groups);
-      return true;
+    auto before_cue_matches = [&] {
+      return rule.before_cue == nullptr ||
+             rule.before_cue->Match(before, 0, cue, RE2::UNANCHORED, nullptr,
+                                    0);
     };
     // Both sides must match; the cheaper one goes first.
     const bool matched = rule.before_cue_first
-                             ? match_before_cue() && match_from_cue()
-                             : match_from_cue() && match_before_cue();
+                             ? before_cue_matches() && from_cue_matches()
+                             : from_cue_matches() && before_cue_matches();
     if (!matched) continue;
-    f.captures.whole = re2::StringPiece(text.data() + f.begin, f.end - f.begin);
-    found.push_back(std::move(f));
+    Found f{cue, cue, cue};
+    if (rule.from_cue->Match(text, cue, text.size(), RE2::ANCHOR_START, &whole,
+                             1)) {
+      f.end = cue + whole.size();
+    }
+    if (rule.before_cue != nullptr &&
+        rule.before_cue->Match(before, 0, cue, RE2::UNANCHORED, &whole, 1)) {
+      f.begin = whole.data() - text.data();
+    }
+    found.push_back(f);
   }
   std::stable_sort(
       found.begin(), found.end(),
       [](const Found& a, const Found& b) { return a.begin < b.begin; });
+  re2::StringPiece groups[kMaxGroups];
   std::size_t pos = 0;
   for (std::size_t i = 0; i < found.size(); ++i) {
     const Found& f = found[i];
     if (f.begin < pos) continue;
-    const bool tie = i + 1 < found.size() && found[i + 1].begin == f.begin;
-    if (!tie) {
-      AddMatch(rule, f.captures, skeleton, piece, quotes, out);
-      pos = std::max(f.end, f.begin + 1);
-      continue;
-    }
-    // Two cues give a match from the same place ("Hayley Yelling said"):
-    // which one the pattern prefers there, only the whole pattern can say.
-    if (!rule.regex->Match(text, f.begin, text.size(), RE2::ANCHOR_START,
-                           groups, g.whole.count)) {
-      continue;
-    }
     Captures captures;
-    captures.whole = groups[0];
-    captures.Collect(g.whole, groups);
+    const bool tie = i + 1 < found.size() && found[i + 1].begin == f.begin;
+    if (tie) {
+      // Two cues give a match from the same place ("Hayley Yelling
+      // said"): which one the pattern prefers there, only the whole
+      // pattern can say.
+      if (!rule.regex->Match(text, f.begin, text.size(), RE2::ANCHOR_START,
+                             groups, g.whole.count)) {
+        continue;
+      }
+      captures.whole = groups[0];
+      captures.Collect(g.whole, groups);
+    } else {
+      // Each side again, anchored at both ends, for its captures.
+      if (!rule.from_cue->Match(text, f.cue, f.end, RE2::ANCHOR_BOTH, groups,
+                                g.from_cue.count)) {
+        continue;
+      }
+      captures.Collect(g.from_cue, groups);
+      if (rule.before_cue != nullptr) {
+        const re2::StringPiece before(text.data(), f.cue);
+        if (!rule.before_cue->Match(before, f.begin, f.cue, RE2::ANCHOR_BOTH,
+                                    groups, g.before_cue.count)) {
+          continue;
+        }
+        captures.Collect(g.before_cue, groups);
+      }
+      captures.whole = re2::StringPiece(text.data() + f.begin, f.end - f.begin);
+    }
     AddMatch(rule, captures, skeleton, piece, quotes, out);
-    pos = std::max(f.begin + groups[0].size(), f.begin + 1);
+    pos = std::max(f.begin + captures.whole.size(), f.begin + 1);
   }
 }
 
