@@ -49,6 +49,24 @@ TEST(ReportedSpeechTest, SaidWithOrWithoutThat) {
        {I("the ferry would resume service in May", "Ruiz", "Ruiz", "said")}},
       {"Ruiz said on Tuesday that the ferry would resume service in May.",
        {I("the ferry would resume service in May", "Ruiz", "Ruiz", "said")}},
+      // The time may also stand between the speaker and the verb.
+      {"Ana Ruiz on Tuesday said the ferry would resume service in May.",
+       {I("the ferry would resume service in May", "Ana Ruiz", "Ana Ruiz",
+          "said")}},
+  });
+}
+
+TEST(ReportedSpeechTest, AnyVerbWithAThatClause) {
+  ExpectAttributions({
+      {"Ruiz conceded that the ferry was late.",
+       {I("the ferry was late", "Ruiz", "Ruiz", "conceded").Stance("admit")}},
+      // A verb no lexicon lists asserts.
+      {"The inspection report concluded that the ferry was unsafe.",
+       {I("the ferry was unsafe", "The inspection report",
+          "The inspection report", "concluded")
+            .Kind("document")}},
+      // "that" after a verb is no attribution when nobody speaks.
+      {"The storm was so strong that the ferry stayed in port.", {}},
   });
 }
 
@@ -85,6 +103,11 @@ TEST(ReportedSpeechTest, ClauseFirst) {
        {I("The ferry will resume service in May", "Ruiz", "Ruiz", "said")}},
       {"The ferry will resume service in May, Ruiz said on Tuesday.",
        {I("The ferry will resume service in May", "Ruiz", "Ruiz", "said")}},
+      // Any description will do before a final reporting verb.
+      {"Hamdy was headed to the port, her neighbour said.",
+       {I("Hamdy was headed to the port", "her neighbour", "her neighbour",
+          "said")
+            .Kind("unknown")}},
   });
 }
 
@@ -384,6 +407,13 @@ TEST(ReportedSpeechTest, TheyToAGroup) {
         I("the crossing should wait", "They", "Many residents", "said")
             .Resolution("pronoun")
             .Kind("group")}},
+  });
+}
+
+TEST(ReportedSpeechTest, ShareOfAPollSpeaks) {
+  ExpectAttributions({
+      {"In the survey, 42% say the ferry is too expensive.",
+       {I("the ferry is too expensive", "42%", "42%", "say").Kind("group")}},
   });
 }
 

@@ -343,11 +343,13 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
     if (IsUpperStart(words[i])) named = true;
   }
   a.kind = KindOf(head);
-  // "Local fishermen", "Trump supporters": people in the plural.
+  // "Local fishermen", "Trump supporters": people in the plural; "42%",
+  // "a third": a share of those polled.
   const std::string_view last = StripPunct(words.back());
   if (a.kind.empty() && !IsUpperStart(last) &&
       (last.ends_with("s") || last.ends_with("men") ||
-       last.ends_with("people"))) {
+       last.ends_with("people") || words.back().ends_with("%") ||
+       last == "percent")) {
     a.kind = "group";
   }
   if (determiner && !named) {
