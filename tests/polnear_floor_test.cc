@@ -29,7 +29,7 @@ constexpr char kDevSet[] =
 constexpr double kMinDetectionF1 = 0.80;
 constexpr double kMinSpeakerAccuracy = 0.85;
 // All types together (reported speech included).
-constexpr double kMinAllTypesF1 = 0.58;
+constexpr double kMinAllTypesF1 = 0.585;
 
 // Every line of the dev set; fails the test on a malformed line.
 std::vector<DocumentResult> ReadGold(const std::string& path) {
