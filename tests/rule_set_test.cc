@@ -54,7 +54,7 @@ std::shared_ptr<const RuleSet> MustLoad(const std::vector<PackSource>& packs) {
 // match.
 std::map<std::string, std::string> Captures(const Rule& rule,
                                             std::string_view text) {
-  const RE2& re = *rule.regex;
+  const RE2& re = rule.regex();
   std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
   std::map<std::string, std::string> out;
   if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(),

@@ -191,7 +191,9 @@ Matcher::Matcher(const RuleSet& rules) : rules_(rules) {
 }
 
 Matcher::RuleGroups Matcher::RuleGroupsOf(const Rule& rule) {
-  return RuleGroups{GroupsOf(rule.regex.get()), GroupsOf(rule.before_cue.get()),
+  // A cue-anchored rule's whole pattern is compiled only when needed.
+  return RuleGroups{rule.from_cue ? Groups{} : GroupsOf(&rule.regex()),
+                    GroupsOf(rule.before_cue.get()),
                     GroupsOf(rule.from_cue.get())};
 }
 
@@ -284,8 +286,8 @@ void Matcher::RunWhole(const Rule& rule, const Groups& g,
   re2::StringPiece groups[kMaxGroups];
   std::size_t pos = 0;
   while (pos <= text.size() &&
-         rule.regex->Match(text, pos, text.size(), RE2::UNANCHORED, groups,
-                           g.count)) {
+         rule.regex().Match(text, pos, text.size(), RE2::UNANCHORED, groups,
+                            g.count)) {
     Captures captures;
     captures.whole = groups[0];
     captures.Collect(g, groups);
@@ -357,12 +359,13 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
       // Two cues give a match from the same place ("Hayley Yelling
       // said"): which one the pattern prefers there, only the whole
       // pattern can say.
-      if (!rule.regex->Match(text, f.begin, text.size(), RE2::ANCHOR_START,
-                             groups, g.whole.count)) {
+      const Groups whole_groups = GroupsOf(&rule.regex());
+      if (!rule.regex().Match(text, f.begin, text.size(), RE2::ANCHOR_START,
+                              groups, whole_groups.count)) {
         continue;
       }
       captures.whole = groups[0];
-      captures.Collect(g.whole, groups);
+      captures.Collect(whole_groups, groups);
     } else {
       // Each side again, anchored at both ends, for its captures.
       if (!rule.from_cue->Match(text, f.cue, f.end, RE2::ANCHOR_BOTH, groups,

@@ -13,6 +13,7 @@
 
 #include "re2/re2.h"
 #include "whosaid/internal/cue_split.h"
+#include "whosaid/internal/lazy_regex.h"
 #include "whosaid/internal/lexicon.h"
 #include "whosaid/internal/macro_expander.h"
 #include "whosaid/internal/source_location.h"
@@ -85,6 +86,11 @@ class PackLoader {
   }
   // Owns every compiled pattern; the rule set keeps it.
   std::shared_ptr<RulePrefilter> TakePrefilter() { return prefilter_; }
+  // The prefilter ids of each rule's compiled patterns (the whole, or the
+  // two sides of a cue-anchored rule), by rule id.
+  const std::map<std::string, std::vector<int>>& prefilter_ids() const {
+    return prefilter_ids_;
+  }
 
  private:
   // The files of the pack being read, by kind.
@@ -126,6 +132,8 @@ class PackLoader {
   std::shared_ptr<RulePrefilter> prefilter_ = std::make_shared<RulePrefilter>();
   std::map<std::string, RuleSet::Lexicon, std::less<>> lexicons_;
   std::map<std::string, RuleDraft> drafts_;  // by id
+  // See prefilter_ids().
+  std::map<std::string, std::vector<int>> prefilter_ids_;
   // Cue finders by pattern, shared by the rules with the same cue.
   std::map<std::string, std::shared_ptr<const RE2>> cue_finders_;
 };
@@ -452,12 +460,7 @@ StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
   options.set_longest_match(false);
   options.set_case_sensitive(true);
   options.set_max_mem(kMaxRuleMemory);
-  const int id = prefilter_->Add(rule.pattern, options);
-  // The prefilter owns the compiled pattern; when it could not compile it,
-  // compile it alone to learn why.
-  std::shared_ptr<const RE2> regex =
-      id >= 0 ? std::shared_ptr<const RE2>(prefilter_, &prefilter_->Regex(id))
-              : std::make_shared<const RE2>(rule.pattern, options);
+  auto regex = std::make_shared<const RE2>(rule.pattern, options);
   if (regex->error_code() == RE2::ErrorPatternTooLarge) {
     return ErrorAt(where, rule.id,
                    "pattern too large for RE2 (over " +
@@ -475,27 +478,46 @@ StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
                    "the pattern matches the empty string, so it would match "
                    "everywhere");
   }
-  rule.regex = std::move(regex);
   CompileCueSplit(rule, options);
+  if (rule.from_cue != nullptr) {
+    // Checked; dropped until needed.
+    rule.whole =
+        std::make_shared<const internal::LazyRegex>(rule.pattern, options);
+  } else {
+    const int id = prefilter_->Add(rule.pattern, options);
+    prefilter_ids_[rule.id] = {id};
+    rule.whole = std::make_shared<const internal::LazyRegex>(
+        std::shared_ptr<const RE2>(prefilter_, &prefilter_->Regex(id)));
+  }
   return rule;
 }
 
 void PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
   std::optional<internal::CueSplit> split = internal::SplitAtCue(rule.pattern);
   if (!split) return;
-  auto compile = [&](const std::string& pattern) {
-    auto regex = std::make_shared<const RE2>(pattern, options);
-    return regex->ok() ? regex : nullptr;
-  };
   std::shared_ptr<const RE2>& finder = cue_finders_["(?:" + split->cue + ")"];
-  if (finder == nullptr) finder = compile("(?:" + split->cue + ")");
-  auto from_cue = compile("(?P<cue>" + split->cue + ")" + split->after);
+  if (finder == nullptr) {
+    finder = std::make_shared<const RE2>("(?:" + split->cue + ")", options);
+  }
+  if (!finder->ok()) return;
+  // Both sides go to the prefilter, which owns them: a sentence lacking
+  // what either side needs is skipped.
+  std::vector<int> ids;
+  auto filtered =
+      [&](const std::string& pattern) -> std::shared_ptr<const RE2> {
+    const int id = prefilter_->Add(pattern, options);
+    if (id < 0) return nullptr;
+    ids.push_back(id);
+    return std::shared_ptr<const RE2>(prefilter_, &prefilter_->Regex(id));
+  };
+  auto from_cue = filtered("(?P<cue>" + split->cue + ")" + split->after);
+  if (from_cue == nullptr) return;
   std::shared_ptr<const RE2> before_cue;
   if (!split->before.empty()) {
-    before_cue = compile("(?:" + split->before + ")$");
+    before_cue = filtered("(?:" + split->before + ")$");
     if (before_cue == nullptr) return;
   }
-  if (finder == nullptr || from_cue == nullptr) return;
+  prefilter_ids_[rule.id] = ids;
   rule.cue_finder = finder;
   rule.from_cue = std::move(from_cue);
   rule.before_cue = std::move(before_cue);
@@ -593,13 +615,8 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Load(
   set->prefilter_ = loader.TakePrefilter();
   set->prefilter_->Compile();
   // Prefilter ids follow the order of compilation; rules are sorted since.
-  std::map<const RE2*, int> index_of;
-  for (std::size_t r = 0; r < set->rules_.size(); ++r) {
-    index_of[set->rules_[r].regex.get()] = static_cast<int>(r);
-  }
-  for (std::size_t id = 0; id < set->rules_.size(); ++id) {
-    set->rule_of_filter_id_.push_back(
-        index_of.at(&set->prefilter_->Regex(static_cast<int>(id))));
+  for (const Rule& rule : set->rules_) {
+    set->filter_ids_.push_back(loader.prefilter_ids().at(rule.id));
   }
   return std::shared_ptr<const RuleSet>(std::move(set));
 }
@@ -608,10 +625,26 @@ void RuleSet::CandidateRules(std::string_view text,
                              std::vector<int>* rule_indices) const {
   std::vector<int> ids;
   prefilter_->Candidates(text, &ids);
+  std::vector<bool> potential;
+  for (int id : ids) {
+    if (static_cast<std::size_t>(id) >= potential.size()) {
+      potential.resize(id + 1);
+    }
+    potential[id] = true;
+  }
+  auto is_potential = [&](int id) {
+    return static_cast<std::size_t>(id) < potential.size() && potential[id];
+  };
   rule_indices->clear();
-  for (int id : ids) rule_indices->push_back(rule_of_filter_id_[id]);
-  std::sort(rule_indices->begin(), rule_indices->end());
+  for (std::size_t r = 0; r < rules_.size(); ++r) {
+    if (std::all_of(filter_ids_[r].begin(), filter_ids_[r].end(),
+                    is_potential)) {
+      rule_indices->push_back(static_cast<int>(r));
+    }
+  }
 }
+
+const RE2& Rule::regex() const { return whole->Get(); }
 
 const Rule* RuleSet::Find(std::string_view id) const {
   for (const Rule& rule : rules_) {

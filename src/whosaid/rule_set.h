@@ -18,6 +18,9 @@ class RE2;
 
 namespace whosaid {
 
+namespace internal {
+class LazyRegex;
+}
 class RulePrefilter;
 
 // One file of a pack, held in memory so that packs on disk and packs
@@ -73,7 +76,11 @@ struct Rule {
   RuleScope scope = RuleScope::kSentence;
   std::string source;   // "rules/en/rules/x.yaml", for messages
   std::string pattern;  // fully expanded RE2 pattern
-  std::shared_ptr<const re2::RE2> regex;
+  // The whole pattern, compiled. A cue-anchored rule needs it only when
+  // two of its cues give a match from the same place, so it is compiled
+  // then (see `whole`).
+  const re2::RE2& regex() const;
+  std::shared_ptr<const internal::LazyRegex> whole;
   // The cue-anchored form of the rule, when the top level of its pattern
   // holds the cue capture (BEFORE(?P<cue>CUE)AFTER): the matcher finds
   // each occurrence of CUE with `cue_finder` (shared by rules with the same
@@ -158,8 +165,11 @@ class RuleSet {
  private:
   std::vector<Rule> rules_;
   std::map<std::string, Lexicon, std::less<>> lexicons_;
+  // Owns the rules' compiled patterns, and tells which may match a text.
   std::shared_ptr<RulePrefilter> prefilter_;
-  std::vector<int> rule_of_filter_id_;  // prefilter id -> index in rules_
+  // Parallel to rules_: the prefilter ids of a rule's patterns, all of
+  // which must be potential matches for the rule to be a candidate.
+  std::vector<std::vector<int>> filter_ids_;
 };
 
 }  // namespace whosaid
