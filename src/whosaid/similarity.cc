@@ -1,0 +1,175 @@
+#include "whosaid/similarity.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "whosaid/quote_normalizer.h"
+
+namespace whosaid {
+namespace {
+
+// The words of a claim, and before which of them the claim has an
+// ellipsis (words left out on purpose).
+struct ClaimWords {
+  std::vector<std::string> words;
+  std::vector<bool> gap_before;
+};
+
+ClaimWords SplitClaim(std::string_view claim) {
+  ClaimWords out;
+  std::size_t begin = 0;
+  bool gap = false;
+  auto add_segment = [&](std::string_view segment) {
+    for (std::string& word : QuoteWords(segment)) {
+      out.words.push_back(std::move(word));
+      out.gap_before.push_back(gap && out.words.size() > 1);
+      gap = false;
+    }
+  };
+  for (const QuoteMark& mark : FindQuoteMarks(claim)) {
+    if (mark.kind != QuoteMarkKind::kEllipsis) continue;
+    add_segment(claim.substr(begin, mark.span.begin - begin));
+    gap = true;
+    begin = mark.span.end;
+  }
+  add_segment(claim.substr(begin));
+  return out;
+}
+
+// A (rows x cols) table of edit counts.
+class Table {
+ public:
+  Table(std::size_t rows, std::size_t cols)
+      : cols_(cols), cells_(rows * cols, 0) {}
+  std::uint32_t& at(std::size_t i, std::size_t j) {
+    return cells_[i * cols_ + j];
+  }
+
+ private:
+  std::size_t cols_;
+  std::vector<std::uint32_t> cells_;
+};
+
+// Within each run of changed words, puts the stored words before the
+// claimed ones ("[-will-] {+is+} {+going+} {+to+}"), as people read a
+// replacement; equally cheap alignments may interleave them.
+void GroupChanges(std::vector<WordDiff>* diff) {
+  auto changed = [](const WordDiff& step) {
+    return step.op == DiffOp::kClaimOnly || step.op == DiffOp::kStoredOnly;
+  };
+  for (auto run = diff->begin(); run != diff->end();) {
+    if (!changed(*run)) {
+      ++run;
+      continue;
+    }
+    auto end = std::find_if_not(run, diff->end(), changed);
+    std::stable_partition(run, end, [](const WordDiff& step) {
+      return step.op == DiffOp::kStoredOnly;
+    });
+    run = end;
+  }
+}
+
+}  // namespace
+
+QuoteComparison CompareQuotes(std::string_view claim_text,
+                              std::string_view stored_text) {
+  const ClaimWords claim = SplitClaim(claim_text);
+  const std::vector<std::string> stored = QuoteWords(stored_text);
+  const std::size_t c = claim.words.size();
+  const std::size_t w = stored.size();
+  QuoteComparison result;
+  result.stored_words = w;
+  result.claim_words = c;
+  if (c == 0) return result;
+  // Dropping a stored word with i claim words consumed costs nothing where
+  // the claim has an ellipsis before word i.
+  auto drop_cost = [&](std::size_t i) -> std::uint32_t {
+    return i > 0 && i < c && claim.gap_before[i] ? 0 : 1;
+  };
+  // d(i, j): fewest edits turning the first i claim words into stored
+  // words ending at j; the stored quote may start anywhere (row 0 is 0).
+  Table d(c + 1, w + 1);
+  for (std::size_t i = 1; i <= c; ++i) {
+    d.at(i, 0) = static_cast<std::uint32_t>(i);
+    for (std::size_t j = 1; j <= w; ++j) {
+      const std::uint32_t change = claim.words[i - 1] == stored[j - 1] ? 0 : 1;
+      d.at(i, j) = std::min({d.at(i - 1, j - 1) + change, d.at(i - 1, j) + 1,
+                             d.at(i, j - 1) + drop_cost(i)});
+    }
+  }
+  std::size_t end = 0;
+  for (std::size_t j = 1; j <= w; ++j) {
+    if (d.at(c, j) < d.at(c, end)) end = j;
+  }
+  result.edits = d.at(c, end);
+  result.window_end = end;
+  // Walk back from the best end, preferring a kept or changed word.
+  std::size_t i = c;
+  std::size_t j = end;
+  std::size_t elided = 0;
+  while (i > 0) {
+    if (j > 0) {
+      const bool same = claim.words[i - 1] == stored[j - 1];
+      if (d.at(i, j) == d.at(i - 1, j - 1) + (same ? 0 : 1)) {
+        if (same) {
+          result.diff.push_back({DiffOp::kSame, stored[j - 1]});
+          ++result.matched;
+        } else {
+          result.diff.push_back({DiffOp::kClaimOnly, claim.words[i - 1]});
+          result.diff.push_back({DiffOp::kStoredOnly, stored[j - 1]});
+        }
+        --i;
+        --j;
+        continue;
+      }
+      if (d.at(i, j) == d.at(i, j - 1) + drop_cost(i)) {
+        const bool elide = drop_cost(i) == 0;
+        elided += elide ? 1 : 0;
+        result.diff.push_back(
+            {elide ? DiffOp::kElided : DiffOp::kStoredOnly, stored[j - 1]});
+        --j;
+        continue;
+      }
+    }
+    result.diff.push_back({DiffOp::kClaimOnly, claim.words[i - 1]});
+    --i;
+  }
+  result.window_begin = j;
+  std::reverse(result.diff.begin(), result.diff.end());
+  GroupChanges(&result.diff);
+  const std::size_t compared =
+      std::max(c, result.window_end - result.window_begin - elided);
+  result.similarity =
+      1.0 - static_cast<double>(result.edits) / static_cast<double>(compared);
+  if (result.similarity < 0) result.similarity = 0;
+  return result;
+}
+
+std::string FormatWordDiff(const std::vector<WordDiff>& diff) {
+  std::string out;
+  for (std::size_t k = 0; k < diff.size(); ++k) {
+    const WordDiff& step = diff[k];
+    if (step.op == DiffOp::kElided) {
+      if (k > 0 && diff[k - 1].op == DiffOp::kElided) continue;
+      if (!out.empty()) out += ' ';
+      out += "[\xE2\x80\xA6]";
+      continue;
+    }
+    if (!out.empty()) out += ' ';
+    switch (step.op) {
+      case DiffOp::kSame:
+        out += step.word;
+        break;
+      case DiffOp::kClaimOnly:
+        out += "{+" + step.word + "+}";
+        break;
+      default:
+        out += "[-" + step.word + "-]";
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace whosaid
