@@ -45,6 +45,14 @@ TEST(CompareQuotesTest, ChangedWordsShowInTheDiff) {
   EXPECT_NEAR(c.similarity, 1.0 - 4.0 / 15.0, 1e-9);
 }
 
+TEST(CompareQuotesTest, AChangedLastWordIsAChangeInsideTheWindow) {
+  const QuoteComparison c =
+      CompareQuotes("a wall we know will crack", "a wall we know will fail");
+  EXPECT_TRUE(c.whole());
+  EXPECT_EQ(FormatWordDiff(c.diff), "a wall we know will [-fail-] {+crack+}");
+  EXPECT_EQ(c.edits, 1u);
+}
+
 TEST(CompareQuotesTest, WordsDroppedAtAnEllipsisOfTheClaimCostNothing) {
   const QuoteComparison c = CompareQuotes(
       "We cannot ask families ... we know will fail. This time", kStored);
@@ -56,6 +64,17 @@ TEST(CompareQuotesTest, WordsDroppedAtAnEllipsisOfTheClaimCostNothing) {
       "We cannot ask families we know will fail. This time", kStored);
   EXPECT_FALSE(without.verbatim());
   EXPECT_GE(without.edits, 4u);
+}
+
+TEST(CompareQuotesTest, TheStoredQuotesInsertionsMayBeLeftOut) {
+  const char stored[] = "They [the council] will pay for it";
+  const QuoteComparison left_out =
+      CompareQuotes("They will pay for it", stored);
+  EXPECT_TRUE(left_out.verbatim());
+  EXPECT_EQ(FormatWordDiff(left_out.diff),
+            "they [the] [council] will pay for it");
+  EXPECT_TRUE(CompareQuotes("the council will pay for it", stored).verbatim());
+  EXPECT_FALSE(CompareQuotes("They will not pay for it", stored).verbatim());
 }
 
 TEST(CompareQuotesTest, AnInventedClaimScoresLow) {

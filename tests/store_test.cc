@@ -178,6 +178,37 @@ TEST_F(StoreTest, GroupsTheSameQuoteAcrossDocuments) {
   }
 }
 
+TEST_F(StoreTest, NearMatchesJoinByEitherEndOfTheQuote) {
+  auto store = IndexedStore();
+  ASSERT_TRUE(store);
+  const auto doc = [](const std::string& id, const std::string& quote) {
+    return Document{id, "\"" + quote + ",\" Ana Ruiz said.", {}};
+  };
+  ASSERT_TRUE(store
+                  ->Index(Extracted(
+                      {// First word changed: the last words still anchor it.
+                       doc("first-word",
+                           "They cannot ask families to live "
+                           "behind a wall we know will fail"),
+                       // Last word changed: the first words anchor it.
+                       doc("last-word",
+                           "We cannot ask families to live "
+                           "behind a wall we know will crack"),
+                       // Same start, another quote.
+                       doc("other",
+                           "We cannot ask families to pay for "
+                           "the whole of the repairs alone")}))
+                  .ok());
+  auto groups = store->SearchGroups({.speaker = "Ruiz"});
+  ASSERT_TRUE(groups.ok()) << groups.status().message();
+  ASSERT_EQ(groups->size(), 2u);
+  EXPECT_EQ((*groups)[0].occurrences, 5u);
+  EXPECT_THAT((*groups)[0].document_ids,
+              ElementsAre("courier-7", "first-word", "gazette-1", "herald-2",
+                          "last-word"));
+  EXPECT_THAT((*groups)[1].document_ids, ElementsAre("other"));
+}
+
 TEST_F(StoreTest, VerifyFindsTruncatedAndChangedQuotesButNotInventedOnes) {
   auto store = IndexedStore();
   ASSERT_TRUE(store);
@@ -220,8 +251,10 @@ TEST_F(StoreTest, VerifyPointsOutInsertionsInTheStoredQuote) {
   ASSERT_EQ(best.marks.size(), 1u);
   EXPECT_EQ(best.marks[0].kind, QuoteMarkKind::kInsertion);
   EXPECT_EQ(best.marks[0].span.In(best.stored.content_text), "[for]");
-  // The claim leaves the inserted word out: one word dropped.
-  EXPECT_EQ(result->verdict, Verdict::kWithChanges);
+  // The claim leaves the writer's inserted word out: still verbatim.
+  EXPECT_EQ(result->verdict, Verdict::kVerbatim);
+  EXPECT_EQ(FormatWordDiff(best.comparison.diff),
+            "the harbour has waited [for] three years");
 }
 
 TEST_F(StoreTest, ANewFileGetsTheSchemaAndItsVersion) {

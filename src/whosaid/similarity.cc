@@ -36,6 +36,32 @@ ClaimWords SplitClaim(std::string_view claim) {
   return out;
 }
 
+// The words of a stored quote, and which of them are inside one of its
+// bracketed insertions.
+struct StoredWords {
+  std::vector<std::string> words;
+  std::vector<bool> editorial;
+};
+
+StoredWords SplitStored(std::string_view stored) {
+  StoredWords out;
+  std::size_t begin = 0;
+  auto add = [&](std::string_view segment, bool editorial) {
+    for (std::string& word : QuoteWords(segment)) {
+      out.words.push_back(std::move(word));
+      out.editorial.push_back(editorial);
+    }
+  };
+  for (const QuoteMark& mark : FindQuoteMarks(stored)) {
+    if (mark.kind != QuoteMarkKind::kInsertion) continue;
+    add(stored.substr(begin, mark.span.begin - begin), false);
+    add(mark.span.In(stored), true);
+    begin = mark.span.end;
+  }
+  add(stored.substr(begin), false);
+  return out;
+}
+
 // A (rows x cols) table of edit counts.
 class Table {
  public:
@@ -75,17 +101,22 @@ void GroupChanges(std::vector<WordDiff>* diff) {
 QuoteComparison CompareQuotes(std::string_view claim_text,
                               std::string_view stored_text) {
   const ClaimWords claim = SplitClaim(claim_text);
-  const std::vector<std::string> stored = QuoteWords(stored_text);
+  const StoredWords stored_words = SplitStored(stored_text);
+  const std::vector<std::string>& stored = stored_words.words;
   const std::size_t c = claim.words.size();
   const std::size_t w = stored.size();
   QuoteComparison result;
   result.stored_words = w;
   result.claim_words = c;
   if (c == 0) return result;
-  // Dropping a stored word with i claim words consumed costs nothing where
-  // the claim has an ellipsis before word i.
-  auto drop_cost = [&](std::size_t i) -> std::uint32_t {
-    return i > 0 && i < c && claim.gap_before[i] ? 0 : 1;
+  // Dropping stored word j - 1 with i claim words consumed costs nothing
+  // where the claim has an ellipsis before word i, or when the word is
+  // editorial.
+  auto elided = [&](std::size_t i) {
+    return i > 0 && i < c && claim.gap_before[i];
+  };
+  auto drop_cost = [&](std::size_t i, std::size_t j) -> std::uint32_t {
+    return elided(i) || stored_words.editorial[j - 1] ? 0 : 1;
   };
   // d(i, j): fewest edits turning the first i claim words into stored
   // words ending at j; the stored quote may start anywhere (row 0 is 0).
@@ -95,19 +126,22 @@ QuoteComparison CompareQuotes(std::string_view claim_text,
     for (std::size_t j = 1; j <= w; ++j) {
       const std::uint32_t change = claim.words[i - 1] == stored[j - 1] ? 0 : 1;
       d.at(i, j) = std::min({d.at(i - 1, j - 1) + change, d.at(i - 1, j) + 1,
-                             d.at(i, j - 1) + drop_cost(i)});
+                             d.at(i, j - 1) + drop_cost(i, j)});
     }
   }
+  // Of equally good ends, the last: a changed last word then reads as
+  // changed ("[-fail-] {+crack+}"), not as one word added and one left
+  // outside the window.
   std::size_t end = 0;
   for (std::size_t j = 1; j <= w; ++j) {
-    if (d.at(c, j) < d.at(c, end)) end = j;
+    if (d.at(c, j) <= d.at(c, end)) end = j;
   }
   result.edits = d.at(c, end);
   result.window_end = end;
   // Walk back from the best end, preferring a kept or changed word.
   std::size_t i = c;
   std::size_t j = end;
-  std::size_t elided = 0;
+  std::size_t free_drops = 0;
   while (i > 0) {
     if (j > 0) {
       const bool same = claim.words[i - 1] == stored[j - 1];
@@ -123,11 +157,12 @@ QuoteComparison CompareQuotes(std::string_view claim_text,
         --j;
         continue;
       }
-      if (d.at(i, j) == d.at(i, j - 1) + drop_cost(i)) {
-        const bool elide = drop_cost(i) == 0;
-        elided += elide ? 1 : 0;
-        result.diff.push_back(
-            {elide ? DiffOp::kElided : DiffOp::kStoredOnly, stored[j - 1]});
+      if (d.at(i, j) == d.at(i, j - 1) + drop_cost(i, j)) {
+        const DiffOp op = stored_words.editorial[j - 1] ? DiffOp::kEditorial
+                          : elided(i)                   ? DiffOp::kElided
+                                                        : DiffOp::kStoredOnly;
+        free_drops += op == DiffOp::kStoredOnly ? 0 : 1;
+        result.diff.push_back({op, stored[j - 1]});
         --j;
         continue;
       }
@@ -139,7 +174,7 @@ QuoteComparison CompareQuotes(std::string_view claim_text,
   std::reverse(result.diff.begin(), result.diff.end());
   GroupChanges(&result.diff);
   const std::size_t compared =
-      std::max(c, result.window_end - result.window_begin - elided);
+      std::max(c, result.window_end - result.window_begin - free_drops);
   result.similarity =
       1.0 - static_cast<double>(result.edits) / static_cast<double>(compared);
   if (result.similarity < 0) result.similarity = 0;
@@ -163,6 +198,9 @@ std::string FormatWordDiff(const std::vector<WordDiff>& diff) {
         break;
       case DiffOp::kClaimOnly:
         out += "{+" + step.word + "+}";
+        break;
+      case DiffOp::kEditorial:
+        out += "[" + step.word + "]";
         break;
       default:
         out += "[-" + step.word + "-]";

@@ -16,6 +16,8 @@ enum class DiffOp {
   kClaimOnly,   // the claim has a word the stored quote does not
   kStoredOnly,  // the stored quote has a word the claim left out or changed
   kElided,      // a stored word the claim left out where it has an ellipsis
+  kEditorial,   // a word of a [bracketed insertion] of the stored quote
+                // that the claim leaves out: the writer's, not the speaker's
 };
 
 struct WordDiff {
@@ -49,12 +51,13 @@ struct QuoteComparison {
 // stored quote `stored` (both plain text; words as QuoteWords gives them)
 // at the fewest word edits. The stored quote may go on before and after
 // the claim at no cost (a truncated claim is still verbatim); stored words
-// that fall where the claim has an ellipsis ("...", "…") are elided at no
-// cost either. An empty claim has similarity 0.
+// that fall where the claim has an ellipsis ("...", "…"), and words of the
+// stored quote's bracketed insertions, may be left out at no cost either.
+// An empty claim has similarity 0.
 QuoteComparison CompareQuotes(std::string_view claim, std::string_view stored);
 
 // The diff as one line: same words plain, "[-dropped-]", "{+added+}",
-// "[…]" for a run of elided words.
+// "[…]" for a run of elided words, "[word]" for an editorial one.
 std::string FormatWordDiff(const std::vector<WordDiff>& diff);
 
 }  // namespace whosaid

@@ -1,10 +1,10 @@
 // Store: opening, indexing and counting. Queries are in store_query.cc.
 #include "whosaid/store.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <utility>
 
-#include "whosaid/internal/fts_query.h"
 #include "whosaid/internal/sqlite.h"
 #include "whosaid/internal/store_schema.h"
 
@@ -13,13 +13,29 @@ namespace {
 
 using internal::SqliteStatement;
 
-// Near-duplicate grouping looks at this many of the closest stored quotes
-// (by full-text rank), each compared word by word.
-constexpr std::size_t kNearCandidates = 5;
 // A quote joins a group whose quote it nearly equals: both at least this
 // many words long, and at least this similar over the whole of both.
 constexpr std::size_t kNearMinWords = 6;
 constexpr double kNearSimilarity = 0.85;
+// Near-duplicate candidates share an anchor with the quote: its first or
+// its last kAnchorWords words. One word changed, added or dropped leaves
+// at least one of the two intact in a quote of twice that many words.
+// At most kNearCandidates of them are compared word by word.
+constexpr std::size_t kAnchorWords = 5;
+constexpr std::size_t kNearCandidates = 20;
+
+// The two anchors of a normalized quote: "^ first words", "$ last words".
+std::pair<std::string, std::string> Anchors(const std::string& normalized) {
+  const std::vector<std::string> words = QuoteWords(normalized);
+  const std::size_t n = std::min(words.size(), kAnchorWords);
+  std::string first = "^";
+  std::string last = "$";
+  for (std::size_t i = 0; i < n; ++i) {
+    first += " " + words[i];
+    last += " " + words[words.size() - n + i];
+  }
+  return {first, last};
+}
 
 nlohmann::json SpansJson(const std::vector<Span>& spans) {
   nlohmann::json out = nlohmann::json::array();
@@ -250,46 +266,56 @@ StatusOr<std::int64_t> Store::QuoteKeyFor(std::string_view content) {
   auto found = find.Bind(1, normalized).FirstInt();
   if (!found.ok()) return found.status();
   if (found->has_value()) return **found;
-  StatusOr<std::optional<std::int64_t>> near = NearQuoteKey(normalized);
-  if (!near.ok()) return near.status();
-  if (near->has_value()) return **near;
+  const bool anchored = QuoteWords(normalized).size() >= kNearMinWords;
+  if (anchored) {
+    StatusOr<std::optional<std::int64_t>> near = NearQuoteKey(normalized);
+    if (!near.ok()) return near.status();
+    if (near->has_value()) return **near;
+  }
   auto insert_or = db_->Prepared("INSERT INTO quotes (normalized) VALUES (?1)");
   if (!insert_or.ok()) return insert_or.status();
-  SqliteStatement& insert = **insert_or;
-  if (Status s = insert.Bind(1, normalized).Run(); !s.ok()) return s;
-  return db_->LastInsertRowId();
+  if (Status s = (*insert_or)->Bind(1, normalized).Run(); !s.ok()) return s;
+  const std::int64_t key = db_->LastInsertRowId();
+  if (anchored) {
+    auto anchor_or = db_->Prepared(
+        "INSERT OR IGNORE INTO quote_anchors (anchor, quote_key) "
+        "VALUES (?1, ?2), (?3, ?2)");
+    if (!anchor_or.ok()) return anchor_or.status();
+    const auto [first, last] = Anchors(normalized);
+    if (Status s =
+            (*anchor_or)->Bind(1, first).Bind(2, key).Bind(3, last).Run();
+        !s.ok()) {
+      return s;
+    }
+  }
+  return key;
 }
 
 StatusOr<std::optional<std::int64_t>> Store::NearQuoteKey(
     const std::string& normalized) {
-  const std::size_t words = QuoteWords(normalized).size();
-  if (words < kNearMinWords) return std::optional<std::int64_t>();
-  const std::string match =
-      internal::AnyWordsQuery("content", normalized, /*max_words=*/16);
   auto candidates_or = db_->Prepared(R"sql(
-      SELECT q.quote_key, q.normalized
-      FROM attribution_text t
-      JOIN attributions a ON a.attribution_key = t.rowid
-      JOIN quotes q ON q.quote_key = a.quote_key
-      WHERE attribution_text MATCH ?1
-      ORDER BY bm25(attribution_text) LIMIT ?2)sql");
+      SELECT DISTINCT q.quote_key, q.normalized
+      FROM quote_anchors x JOIN quotes q ON q.quote_key = x.quote_key
+      WHERE x.anchor IN (?1, ?2)
+      ORDER BY q.quote_key LIMIT ?3)sql");
   if (!candidates_or.ok()) return candidates_or.status();
   SqliteStatement& candidates = **candidates_or;
-  candidates.Bind(1, match).Bind(2, static_cast<std::int64_t>(kNearCandidates));
-  while (true) {
+  const auto [first, last] = Anchors(normalized);
+  candidates.Bind(1, first).Bind(2, last).Bind(
+      3, static_cast<std::int64_t>(kNearCandidates));
+  std::optional<std::int64_t> found;
+  while (!found) {
     auto row = candidates.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    const std::string other = candidates.Text(1);
-    if (QuoteWords(other).size() < kNearMinWords) continue;
-    const QuoteComparison comparison = CompareQuotes(normalized, other);
+    const QuoteComparison comparison =
+        CompareQuotes(normalized, candidates.Text(1));
     if (comparison.whole() && comparison.similarity >= kNearSimilarity) {
-      const std::int64_t key = candidates.Int(0);
-      candidates.Reset();
-      return std::optional<std::int64_t>(key);
+      found = candidates.Int(0);
     }
   }
-  return std::optional<std::int64_t>();
+  candidates.Reset();
+  return found;
 }
 
 StatusOr<StoreStats> Store::Stats() {

@@ -175,7 +175,8 @@ class Store {
   Status IndexEntities(std::int64_t doc_key, const DocumentResult& result);
   Status IndexAttributions(std::int64_t doc_key, const DocumentResult& result);
   // The group of a quote: the one of its normalized text, else a nearly
-  // equal one (NearQuoteKey), else a new one.
+  // equal one (NearQuoteKey, for quotes long enough), else a new one with
+  // its anchors.
   StatusOr<std::int64_t> QuoteKeyFor(std::string_view content);
   StatusOr<std::optional<std::int64_t>> NearQuoteKey(
       const std::string& normalized);

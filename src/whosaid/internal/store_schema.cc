@@ -33,6 +33,12 @@ CREATE TABLE quotes (
   quote_key INTEGER PRIMARY KEY,
   normalized TEXT UNIQUE
 );
+CREATE TABLE quote_anchors (
+  anchor TEXT NOT NULL,
+  quote_key INTEGER NOT NULL REFERENCES quotes ON DELETE CASCADE,
+  PRIMARY KEY (anchor, quote_key)
+) WITHOUT ROWID;
+CREATE INDEX quote_anchors_by_quote ON quote_anchors(quote_key);
 CREATE TABLE attributions (
   attribution_key INTEGER PRIMARY KEY,
   doc_key INTEGER NOT NULL REFERENCES documents ON DELETE CASCADE,
