@@ -8,57 +8,36 @@
 namespace whosaid {
 namespace {
 
-// The words of a claim, and before which of them the claim has an
-// ellipsis (words left out on purpose).
-struct ClaimWords {
+// The words of a quote with one flag each, from the quote's marks of one
+// kind: for ellipses (in a claim), whether the word follows one (words
+// left out before it); for insertions (in a stored quote), whether the
+// word is inside one (the writer's word).
+struct FlaggedWords {
   std::vector<std::string> words;
-  std::vector<bool> gap_before;
+  std::vector<bool> flags;
 };
 
-ClaimWords SplitClaim(std::string_view claim) {
-  ClaimWords out;
+FlaggedWords SplitAtMarks(std::string_view text, QuoteMarkKind kind) {
+  FlaggedWords out;
   std::size_t begin = 0;
-  bool gap = false;
-  auto add_segment = [&](std::string_view segment) {
+  bool after_mark = false;
+  auto add = [&](std::string_view segment, bool inside) {
     for (std::string& word : QuoteWords(segment)) {
+      out.flags.push_back(kind == QuoteMarkKind::kEllipsis
+                              ? after_mark && !out.words.empty()
+                              : inside);
       out.words.push_back(std::move(word));
-      out.gap_before.push_back(gap && out.words.size() > 1);
-      gap = false;
+      after_mark = false;
     }
   };
-  for (const QuoteMark& mark : FindQuoteMarks(claim)) {
-    if (mark.kind != QuoteMarkKind::kEllipsis) continue;
-    add_segment(claim.substr(begin, mark.span.begin - begin));
-    gap = true;
+  for (const QuoteMark& mark : FindQuoteMarks(text)) {
+    if (mark.kind != kind) continue;
+    add(text.substr(begin, mark.span.begin - begin), false);
+    if (kind == QuoteMarkKind::kInsertion) add(mark.span.In(text), true);
+    after_mark = true;
     begin = mark.span.end;
   }
-  add_segment(claim.substr(begin));
-  return out;
-}
-
-// The words of a stored quote, and which of them are inside one of its
-// bracketed insertions.
-struct StoredWords {
-  std::vector<std::string> words;
-  std::vector<bool> editorial;
-};
-
-StoredWords SplitStored(std::string_view stored) {
-  StoredWords out;
-  std::size_t begin = 0;
-  auto add = [&](std::string_view segment, bool editorial) {
-    for (std::string& word : QuoteWords(segment)) {
-      out.words.push_back(std::move(word));
-      out.editorial.push_back(editorial);
-    }
-  };
-  for (const QuoteMark& mark : FindQuoteMarks(stored)) {
-    if (mark.kind != QuoteMarkKind::kInsertion) continue;
-    add(stored.substr(begin, mark.span.begin - begin), false);
-    add(mark.span.In(stored), true);
-    begin = mark.span.end;
-  }
-  add(stored.substr(begin), false);
+  add(text.substr(begin), false);
   return out;
 }
 
@@ -100,8 +79,9 @@ void GroupChanges(std::vector<WordDiff>* diff) {
 
 QuoteComparison CompareQuotes(std::string_view claim_text,
                               std::string_view stored_text) {
-  const ClaimWords claim = SplitClaim(claim_text);
-  const StoredWords stored_words = SplitStored(stored_text);
+  const FlaggedWords claim = SplitAtMarks(claim_text, QuoteMarkKind::kEllipsis);
+  const FlaggedWords stored_words =
+      SplitAtMarks(stored_text, QuoteMarkKind::kInsertion);
   const std::vector<std::string>& stored = stored_words.words;
   const std::size_t c = claim.words.size();
   const std::size_t w = stored.size();
@@ -112,11 +92,9 @@ QuoteComparison CompareQuotes(std::string_view claim_text,
   // Dropping stored word j - 1 with i claim words consumed costs nothing
   // where the claim has an ellipsis before word i, or when the word is
   // editorial.
-  auto elided = [&](std::size_t i) {
-    return i > 0 && i < c && claim.gap_before[i];
-  };
+  auto elided = [&](std::size_t i) { return i > 0 && i < c && claim.flags[i]; };
   auto drop_cost = [&](std::size_t i, std::size_t j) -> std::uint32_t {
-    return elided(i) || stored_words.editorial[j - 1] ? 0 : 1;
+    return elided(i) || stored_words.flags[j - 1] ? 0 : 1;
   };
   // d(i, j): fewest edits turning the first i claim words into stored
   // words ending at j; the stored quote may start anywhere (row 0 is 0).
@@ -158,9 +136,9 @@ QuoteComparison CompareQuotes(std::string_view claim_text,
         continue;
       }
       if (d.at(i, j) == d.at(i, j - 1) + drop_cost(i, j)) {
-        const DiffOp op = stored_words.editorial[j - 1] ? DiffOp::kEditorial
-                          : elided(i)                   ? DiffOp::kElided
-                                                        : DiffOp::kStoredOnly;
+        const DiffOp op = stored_words.flags[j - 1] ? DiffOp::kEditorial
+                          : elided(i)               ? DiffOp::kElided
+                                                    : DiffOp::kStoredOnly;
         free_drops += op == DiffOp::kStoredOnly ? 0 : 1;
         result.diff.push_back({op, stored[j - 1]});
         --j;
