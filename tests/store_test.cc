@@ -257,6 +257,26 @@ TEST_F(StoreTest, VerifyPointsOutInsertionsInTheStoredQuote) {
             "the harbour has waited [for] three years");
 }
 
+TEST_F(StoreTest, ReadersSeeNothingOfAnOpenTransactionAndAreNotBlocked) {
+  auto writer = IndexedStore();
+  ASSERT_TRUE(writer);
+  Document extra = StoreArticles()[0];
+  extra.id = "late-edition";
+  ASSERT_TRUE(writer->Begin().ok());
+  ASSERT_TRUE(writer->Add(Extracted({extra})[0]).ok());
+  auto reader = Store::Open(path_, Store::Mode::kExisting);
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  EXPECT_EQ((*reader)->Search({.speaker = "Ruiz"})->size(), 3u);
+  ASSERT_TRUE(writer->Commit().ok());
+  EXPECT_EQ((*reader)->Search({.speaker = "Ruiz"})->size(), 4u);
+  // Rolled back, an Add leaves nothing.
+  extra.id = "withdrawn";
+  ASSERT_TRUE(writer->Begin().ok());
+  ASSERT_TRUE(writer->Add(Extracted({extra})[0]).ok());
+  writer->Rollback();
+  EXPECT_EQ(writer->Stats()->documents, 4);
+}
+
 TEST_F(StoreTest, ANewFileGetsTheSchemaAndItsVersion) {
   ASSERT_TRUE(Store::Open(path_).ok());
   EXPECT_EQ(QueryFile(path_, "PRAGMA user_version"),

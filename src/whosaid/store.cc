@@ -82,8 +82,8 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path,
                                              Mode mode) {
   auto db = internal::SqliteDb::Open(path, mode == Mode::kCreate);
   if (!db.ok()) return db.status();
-  if (Status schema =
-          internal::PrepareStoreSchema(**db, path, kStoreSchemaVersion);
+  if (Status schema = internal::PrepareStoreSchema(
+          **db, path, kStoreSchemaVersion, internal::BuiltinStoreMigrations());
       !schema.ok()) {
     return schema;
   }

@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "whosaid/store.h"
+
 namespace whosaid::internal {
 namespace {
 
@@ -82,25 +84,26 @@ END;
 )sql";
 
 // kMigrations[v - 1] is the SQL that turns version v into version v + 1.
-// They run in the transaction that then sets user_version, so a migration
-// is all or nothing. Version 1 is the first: nothing to migrate yet.
+// Version 1 is the first: nothing to migrate yet.
 constexpr std::array<const char*, 0> kMigrations = {};
-constexpr int kNewestMigratable = 1 + static_cast<int>(kMigrations.size());
+static_assert(kStoreSchemaVersion == 1 + kMigrations.size(),
+              "a new schema version needs its migration step");
 
 Status Fail(const std::string& path, const std::string& why) {
   return Status::Error(path + ": " + why);
 }
 
-Status CreateSchema(SqliteDb& db, int version) {
+// Creates schema version 1; migrations take it on from there.
+Status CreateSchema(SqliteDb& db) {
   return db.Exec(
       std::string("BEGIN IMMEDIATE;") + kSchemaV1 +
       "PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
-      "; PRAGMA user_version = " + std::to_string(version) + "; COMMIT;");
+      "; PRAGMA user_version = 1; COMMIT;");
 }
 
-Status Migrate(SqliteDb& db, int from, int to) {
+Status Migrate(SqliteDb& db, int from, int to, StoreMigrations migrations) {
   std::string sql = "BEGIN IMMEDIATE;";
-  for (int v = from; v < to; ++v) sql += kMigrations[v - 1];
+  for (int v = from; v < to; ++v) sql += migrations[v - 1];
   sql += "PRAGMA user_version = " + std::to_string(to) + "; COMMIT;";
   Status status = db.Exec(sql);
   if (!status.ok()) db.Exec("ROLLBACK;");
@@ -109,8 +112,10 @@ Status Migrate(SqliteDb& db, int from, int to) {
 
 }  // namespace
 
+StoreMigrations BuiltinStoreMigrations() { return kMigrations; }
+
 Status PrepareStoreSchema(SqliteDb& db, const std::string& path,
-                          int target_version) {
+                          int target_version, StoreMigrations migrations) {
   // A file that is not SQLite fails at its first read, here.
   StatusOr<std::int64_t> tables =
       db.QueryInt("SELECT count(*) FROM sqlite_schema");
@@ -131,9 +136,13 @@ Status PrepareStoreSchema(SqliteDb& db, const std::string& path,
     return Fail(path, "cannot read the schema version");
   }
   if (*tables == 0 && *application == 0 && *version == 0) {
-    Status created = CreateSchema(db, target_version);
-    if (!created.ok()) db.Exec("ROLLBACK;");
-    return created.ok() ? created : Fail(path, created.message());
+    Status created = CreateSchema(db);
+    if (!created.ok()) {
+      db.Exec("ROLLBACK;");
+      return Fail(path, created.message());
+    }
+    application = kStoreApplicationId;
+    version = 1;
   }
   if (*application != kStoreApplicationId) {
     return Fail(path, "not a whosaid store (another SQLite database)");
@@ -148,11 +157,12 @@ Status PrepareStoreSchema(SqliteDb& db, const std::string& path,
                           " is not one whosaid ever wrote");
   }
   if (*version < target_version) {
-    if (target_version > kNewestMigratable) {
+    if (target_version > 1 + static_cast<int>(migrations.size())) {
       return Fail(path, "no migration to schema version " +
                             std::to_string(target_version));
     }
-    Status migrated = Migrate(db, static_cast<int>(*version), target_version);
+    Status migrated =
+        Migrate(db, static_cast<int>(*version), target_version, migrations);
     if (!migrated.ok()) return Fail(path, "migration: " + migrated.message());
   }
   return Status();
