@@ -81,32 +81,6 @@ Outcome RunBinary(const std::vector<std::string>& args,
   return outcome;
 }
 
-void BinaryTest::SetUp() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  dir_ = std::filesystem::path(::testing::TempDir()) /
-         ("whosaid_cli_" + std::to_string(getpid()) + "_" +
-          info->test_suite_name() + "_" + info->name());
-  std::filesystem::remove_all(dir_);
-  std::filesystem::create_directories(dir_);
-}
-
-void BinaryTest::TearDown() {
-  std::error_code ignored;
-  std::filesystem::remove_all(dir_, ignored);
-}
-
-std::string BinaryTest::Write(const std::string& name,
-                              const std::string& content) {
-  const std::filesystem::path path = dir_ / name;
-  std::filesystem::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << content;
-  return path.string();
-}
-
-std::string BinaryTest::Path(const std::string& name) const {
-  return (dir_ / name).string();
-}
-
 Outcome BinaryTest::Run(const std::vector<std::string>& args,
                         const RunOptions& options) {
   return RunBinary(args, options, dir_);

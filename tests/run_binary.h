@@ -3,12 +3,13 @@
 #ifndef WHOSAID_TESTS_RUN_BINARY_H_
 #define WHOSAID_TESTS_RUN_BINARY_H_
 
-#include <gtest/gtest.h>
 #include <sys/types.h>
 
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "temp_folder.h"
 
 namespace whosaid::testing_support {
 
@@ -45,24 +46,14 @@ int WaitForExit(pid_t pid);
 Outcome RunBinary(const std::vector<std::string>& args,
                   const RunOptions& options, const std::filesystem::path& dir);
 
-// A test with its own temporary folder, removed afterwards, that runs the
+// A test with its own temporary folder (TempFolderTest) that runs the
 // binary in the source folder (so that docs/example-article.txt is found
 // as a user types it).
-class BinaryTest : public ::testing::Test {
+class BinaryTest : public TempFolderTest {
  protected:
-  void SetUp() override;
-  void TearDown() override;
-
-  // Writes `content` to `name` in the test's folder (creating folders on
-  // the way) and returns its absolute path.
-  std::string Write(const std::string& name, const std::string& content);
-  // The absolute path of `name` in the test's folder.
-  std::string Path(const std::string& name) const;
   // Runs the binary with `args` (RunBinary).
   Outcome Run(const std::vector<std::string>& args,
               const RunOptions& options = {});
-
-  std::filesystem::path dir_;
 };
 
 }  // namespace whosaid::testing_support

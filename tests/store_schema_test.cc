@@ -11,6 +11,7 @@
 #include <string>
 
 #include "store_fixtures.h"
+#include "temp_folder.h"
 #include "whosaid/store.h"
 
 namespace whosaid {
@@ -27,15 +28,11 @@ constexpr const char* kBrokenStep[] = {
     "ALTER TABLE documents ADD COLUMN language TEXT; "
     "ALTER TABLE no_such_table ADD COLUMN x;"};
 
-class StoreSchemaTest : public ::testing::Test {
+class StoreSchemaTest : public testing_support::TempFolderTest {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("whosaid_schema_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    path_ = (dir_ / "quotes.db").string();
+    TempFolderTest::SetUp();
+    path_ = Path("quotes.db");
     // A version 1 store with the three articles.
     auto store = Store::Open(path_);
     ASSERT_TRUE(store.ok()) << store.status().message();
@@ -44,10 +41,6 @@ class StoreSchemaTest : public ::testing::Test {
                         testing_support::StoreArticles()))
                     .ok());
   }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
 
   Status Prepare(int target, internal::StoreMigrations migrations) {
     auto db = internal::SqliteDb::Open(path_, /*create=*/false);
@@ -55,7 +48,6 @@ class StoreSchemaTest : public ::testing::Test {
     return internal::PrepareStoreSchema(**db, path_, target, migrations);
   }
 
-  fs::path dir_;
   std::string path_;
 };
 

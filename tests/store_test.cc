@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "store_fixtures.h"
+#include "temp_folder.h"
 
 namespace whosaid {
 namespace {
@@ -35,19 +36,11 @@ std::vector<std::string> DocumentIds(
   return ids;
 }
 
-class StoreTest : public ::testing::Test {
+class StoreTest : public testing_support::TempFolderTest {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("whosaid_store_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    path_ = (dir_ / "quotes.db").string();
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
+    TempFolderTest::SetUp();
+    path_ = Path("quotes.db");
   }
 
   // A store at path_ holding the three articles.
@@ -66,7 +59,6 @@ class StoreTest : public ::testing::Test {
     return hits.ok() ? *hits : std::vector<StoredAttribution>{};
   }
 
-  fs::path dir_;
   std::string path_;
 };
 
