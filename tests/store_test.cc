@@ -255,7 +255,7 @@ TEST_F(StoreTest, ReadersSeeNothingOfAnOpenTransactionAndAreNotBlocked) {
   Document extra = StoreArticles()[0];
   extra.id = "late-edition";
   ASSERT_TRUE(writer->Begin().ok());
-  ASSERT_TRUE(writer->Add(Extracted({extra})[0]).ok());
+  ASSERT_TRUE(writer->Add(extra.meta, Extracted({extra})[0].result).ok());
   auto reader = Store::Open(path_, Store::Mode::kExisting);
   ASSERT_TRUE(reader.ok()) << reader.status().message();
   EXPECT_EQ((*reader)->Search({.speaker = "Ruiz"})->size(), 3u);
@@ -264,7 +264,7 @@ TEST_F(StoreTest, ReadersSeeNothingOfAnOpenTransactionAndAreNotBlocked) {
   // Rolled back, an Add leaves nothing.
   extra.id = "withdrawn";
   ASSERT_TRUE(writer->Begin().ok());
-  ASSERT_TRUE(writer->Add(Extracted({extra})[0]).ok());
+  ASSERT_TRUE(writer->Add(extra.meta, Extracted({extra})[0].result).ok());
   writer->Rollback();
   EXPECT_EQ(writer->Stats()->documents, 4);
 }

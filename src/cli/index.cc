@@ -1,5 +1,6 @@
 // whosaid index: extracts attributions and stores them, with their
 // documents, in a SQLite quote store.
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
@@ -26,6 +27,50 @@ constexpr char kUsage[] =
     "written in transactions of --batch documents: an interrupted run\n"
     "leaves every document stored whole or not at all.\n"
     "\n";
+
+// Adds documents to the store as they come, in write transactions that
+// are committed every `batch_size` documents.
+class BatchedWriter {
+ public:
+  BatchedWriter(Store& store, std::size_t batch_size)
+      : store_(store), batch_size_(std::max<std::size_t>(batch_size, 1)) {}
+
+  // Adds one document; false after an error (the transaction is then
+  // rolled back and status() says why).
+  bool Add(const DocumentMeta& meta, const DocumentResult& result) {
+    if (pending_ == 0) status_ = store_.Begin();
+    if (status_.ok()) status_ = store_.Add(meta, result);
+    if (!status_.ok()) {
+      store_.Rollback();
+      return false;
+    }
+    if (++pending_ == batch_size_) Commit();
+    return status_.ok();
+  }
+
+  // Commits the documents added since the last commit.
+  void Commit() {
+    if (pending_ == 0 || !status_.ok()) return;
+    status_ = store_.Commit();
+    if (status_.ok()) indexed_ += pending_;
+    pending_ = 0;
+  }
+
+  const Status& status() const { return status_; }
+  std::size_t indexed() const { return indexed_; }
+
+ private:
+  Store& store_;
+  std::size_t batch_size_;
+  Status status_;
+  std::size_t indexed_ = 0;
+  std::size_t pending_ = 0;  // added since the last commit
+};
+
+// "N documents" with the right plural.
+std::string Documents(std::size_t n) {
+  return std::to_string(n) + (n == 1 ? " document" : " documents");
+}
 
 }  // namespace
 
@@ -66,7 +111,6 @@ int RunIndex(const Args& args) {
     std::cerr << "whosaid index: unknown input '" << settings.input << "'\n";
     return 2;
   }
-  if (batch_size == 0) batch_size = 1;
   settings.quiet = vm.count("quiet") > 0;
   settings.force_progress = vm.count("progress") > 0;
 
@@ -75,49 +119,30 @@ int RunIndex(const Args& args) {
     std::cerr << "whosaid: " << store.status().message() << "\n";
     return 2;
   }
-  // Each document is added as its result comes, inside a transaction that
-  // is committed every `batch_size` documents.
-  Store& db = **store;
-  Status stored;
-  std::size_t indexed = 0;
-  std::size_t pending = 0;  // added since the last commit
-  auto commit = [&] {
-    if (pending == 0 || !stored.ok()) return;
-    stored = db.Commit();
-    if (stored.ok()) indexed += pending;
-    pending = 0;
-  };
+  BatchedWriter writer(**store, batch_size);
   StatusOr<PipelineRun> run = RunPipeline(
       settings, [&](const DocumentMeta& meta, const DocumentResult& result) {
-        if (pending == 0) stored = db.Begin();
-        if (stored.ok()) stored = db.Add({meta, result});
-        if (!stored.ok()) {
-          db.Rollback();
-          return false;
-        }
-        if (++pending == batch_size) commit();
-        return stored.ok();
+        return writer.Add(meta, result);
       });
   if (!run.ok()) {
     std::cerr << "whosaid: " << run.status().message() << "\n";
     return 2;
   }
-  commit();
-  if (!stored.ok()) {
-    std::cerr << "whosaid: " << db_path << ": " << stored.message()
+  writer.Commit();
+  if (!writer.status().ok()) {
+    std::cerr << "whosaid: " << db_path << ": " << writer.status().message()
               << " (the documents since the last commit were not stored)\n";
     return 1;
   }
-  auto stats = db.Stats();
+  auto stats = (*store)->Stats();
   if (stats.ok() && !settings.quiet) {
-    std::cerr << "whosaid: indexed " << indexed << " document"
-              << (indexed == 1 ? "" : "s") << "; " << db_path << " holds "
-              << stats->documents << " documents, " << stats->attributions
-              << " attributions, " << stats->quotes << " quotes\n";
+    std::cerr << "whosaid: indexed " << Documents(writer.indexed()) << "; "
+              << db_path << " holds " << Documents(stats->documents) << ", "
+              << stats->attributions << " attributions, " << stats->quotes
+              << " quotes\n";
   }
   if (run->failed > 0) {
-    std::cerr << "whosaid: " << run->failed << " document"
-              << (run->failed == 1 ? "" : "s") << " failed\n";
+    std::cerr << "whosaid: " << Documents(run->failed) << " failed\n";
     return 1;
   }
   return 0;

@@ -94,7 +94,7 @@ Status Store::Index(const std::vector<DocumentToIndex>& batch) {
   if (batch.empty()) return Status();
   if (Status begin = Begin(); !begin.ok()) return begin;
   for (const DocumentToIndex& doc : batch) {
-    if (Status added = Add(doc); !added.ok()) {
+    if (Status added = Add(doc.meta, doc.result); !added.ok()) {
       Rollback();
       return added;
     }
@@ -148,14 +148,14 @@ Status Store::RemoveDocument(const std::string& id) {
   return remove.Bind(1, doc_key).Run();
 }
 
-Status Store::Add(const DocumentToIndex& doc) {
-  Status added = AddDocument(doc);
+Status Store::Add(const DocumentMeta& meta, const DocumentResult& result) {
+  Status added = AddDocument(meta, result);
   if (added.ok()) return added;
-  return Status::Error("document " + doc.result.id + ": " + added.message());
+  return Status::Error("document " + result.id + ": " + added.message());
 }
 
-Status Store::AddDocument(const DocumentToIndex& doc) {
-  const DocumentResult& result = doc.result;
+Status Store::AddDocument(const DocumentMeta& meta,
+                          const DocumentResult& result) {
   if (Status removed = RemoveDocument(result.id); !removed.ok()) return removed;
   auto insert_or = db_->Prepared(R"sql(
       INSERT INTO documents (id, url, date, outlet, title, text)
@@ -163,10 +163,10 @@ Status Store::AddDocument(const DocumentToIndex& doc) {
   if (!insert_or.ok()) return insert_or.status();
   SqliteStatement& insert = **insert_or;
   insert.Bind(1, result.id)
-      .BindOrNull(2, doc.meta.url)
-      .BindOrNull(3, doc.meta.date)
-      .BindOrNull(4, doc.meta.outlet)
-      .BindOrNull(5, doc.meta.title)
+      .BindOrNull(2, meta.url)
+      .BindOrNull(3, meta.date)
+      .BindOrNull(4, meta.outlet)
+      .BindOrNull(5, meta.title)
       .Bind(6, result.text);
   if (Status s = insert.Run(); !s.ok()) return s;
   const std::int64_t doc_key = db_->LastInsertRowId();

@@ -146,7 +146,7 @@ class Store {
   // connections, and a process killed before it leaves none of them.
   // After an error, call Rollback (which drops every Add since Begin).
   Status Begin();
-  Status Add(const DocumentToIndex& doc);
+  Status Add(const DocumentMeta& meta, const DocumentResult& result);
   Status Commit();
   void Rollback();
 
@@ -169,7 +169,7 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<internal::SqliteDb> db);
-  Status AddDocument(const DocumentToIndex& doc);
+  Status AddDocument(const DocumentMeta& meta, const DocumentResult& result);
   // Deletes the document `id` with all that hangs on it; none is fine.
   Status RemoveDocument(const std::string& id);
   Status IndexEntities(std::int64_t doc_key, const DocumentResult& result);
