@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-extern char** environ;
+#include "run_binary.h"
 
 namespace whosaid {
 namespace {
@@ -35,26 +35,9 @@ using ::testing::StartsWith;
 constexpr char kExampleArticle[] = "docs/example-article.txt";
 constexpr char kBeckerQuote[] = "We have waited three years for this vote.";
 
-// What one run of the binary did.
-struct Outcome {
-  int exit_code = -1;  // the exit status, or 128 + signal number
-  std::string out;
-  std::string err;
-};
-
-// How to run the binary besides its arguments.
-struct RunOptions {
-  std::string input;             // stdin
-  std::string stdout_path;       // where stdout goes; empty: captured in `out`
-  std::vector<std::string> env;  // extra NAME=VALUE entries
-};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using testing_support::Outcome;
+using testing_support::ReadFile;
+using testing_support::RunOptions;
 
 // `text` split at '\n', without the empty piece after a final newline.
 std::vector<std::string> Lines(const std::string& text) {
@@ -184,90 +167,8 @@ json QuoteWithContent(const json& doc, std::string_view content) {
 // Every test has a fresh temporary folder and runs the binary in the
 // source folder, so that docs/example-article.txt is found as a user types
 // it.
-class CliTest : public ::testing::Test {
+class CliTest : public testing_support::BinaryTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::path(::testing::TempDir()) /
-           ("whosaid_cli_" + std::to_string(getpid()) + "_" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-
-  // Writes `content` to `name` in the test's folder (creating folders on
-  // the way) and returns its absolute path.
-  std::string Write(const std::string& name, const std::string& content) {
-    const fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << content;
-    return path.string();
-  }
-
-  std::string Path(const std::string& name) const {
-    return (dir_ / name).string();
-  }
-
-  // Runs the binary with `args`. $WHOSAID_RULES is removed from its
-  // environment (a developer's own packs must not change the results),
-  // then options.env is added.
-  Outcome Run(const std::vector<std::string>& args,
-              const RunOptions& options = {}) {
-    const std::string in_path = Write("run.stdin", options.input);
-    const std::string out_path =
-        options.stdout_path.empty() ? Path("run.stdout") : options.stdout_path;
-    const std::string err_path = Path("run.stderr");
-    std::vector<std::string> arg_strings = {WHOSAID_BINARY};
-    arg_strings.insert(arg_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& a : arg_strings) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e != nullptr; ++e) {
-      if (!std::string_view(*e).starts_with("WHOSAID_RULES=")) {
-        env_strings.emplace_back(*e);
-      }
-    }
-    env_strings.insert(env_strings.end(), options.env.begin(),
-                       options.env.end());
-    std::vector<char*> envp;
-    for (std::string& e : env_strings) envp.push_back(e.data());
-    envp.push_back(nullptr);
-
-    Outcome outcome;
-    const pid_t pid = fork();
-    if (pid < 0) {
-      ADD_FAILURE() << "fork failed";
-      return outcome;
-    }
-    if (pid == 0) {
-      // Only async-signal-safe calls between fork and exec.
-      const int in = open(in_path.c_str(), O_RDONLY);
-      const int out =
-          open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      const int err =
-          open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
-          dup2(err, 2) < 0 || chdir(WHOSAID_SOURCE_DIR) != 0) {
-        _exit(126);
-      }
-      execve(argv[0], argv.data(), envp.data());
-      _exit(127);
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    outcome.exit_code =
-        WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    if (options.stdout_path.empty()) outcome.out = ReadFile(out_path);
-    outcome.err = ReadFile(err_path);
-    return outcome;
-  }
-
   // A pack "newsroom" with one rule that passes its example.
   std::string WriteNewsroomPack() {
     Write("newsroom/pack.yaml", "name: newsroom\nrequires: [en]\n");
@@ -291,8 +192,6 @@ class CliTest : public ::testing::Test {
           "  - 'Ann Lee harrumphed.'\n");
     return Path("newsroom");
   }
-
-  fs::path dir_;
 };
 
 // ---------------------------------------------------------------------------

@@ -79,12 +79,48 @@ TEST(ParseDocumentLineTest, ErrorsSayWhatIsWrong) {
       {"text is null", R"({"text": null})", "\"text\" is not a string"},
       {"text is an object", R"({"text": {"body": "x"}})",
        "\"text\" is not a string"},
+      {"url is a number", R"({"text": "x", "url": 7})",
+       "\"url\" is not a string"},
+      {"date is an object", R"({"text": "x", "date": {"y": 2024}})",
+       "\"date\" is not a string"},
   };
   for (const BadCase& c : cases) {
     StatusOr<Document> doc = ParseDocumentLine(c.line, "f");
     ASSERT_FALSE(doc.ok()) << c.name;
     EXPECT_THAT(doc.status().message(), StartsWith(c.error_prefix)) << c.name;
   }
+}
+
+TEST(ParseDocumentLineTest, ReadsTheMetadata) {
+  StatusOr<Document> doc = ParseDocumentLine(
+      R"({"id": "a", "text": "x", "url": "https://n.example/1",
+          "date": "2024-03-01", "outlet": "Gazette", "title": "Wall"})",
+      "f");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->meta.url, "https://n.example/1");
+  EXPECT_EQ(doc->meta.date, "2024-03-01");
+  EXPECT_EQ(doc->meta.outlet, "Gazette");
+  EXPECT_EQ(doc->meta.title, "Wall");
+
+  StatusOr<Document> bare =
+      ParseDocumentLine(R"({"text": "x", "url": null})", "f");
+  ASSERT_TRUE(bare.ok());
+  EXPECT_EQ(bare->meta.url, "");
+  EXPECT_EQ(bare->meta.date, "");
+}
+
+TEST(ParseDocumentLineTest, TakesMissingMetadataFromAMetaObject) {
+  // As PolNeAR writes it; the record's own fields win.
+  StatusOr<Document> doc = ParseDocumentLine(
+      R"({"text": "x", "title": "Own title",
+          "meta": {"publisher": "breitbart", "publication_date": "2016-09-12",
+                   "title": "Meta title", "url": 5}})",
+      "f");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->meta.outlet, "breitbart");
+  EXPECT_EQ(doc->meta.date, "2016-09-12");
+  EXPECT_EQ(doc->meta.title, "Own title");
+  EXPECT_EQ(doc->meta.url, "");
 }
 
 TEST(ParseDocumentLineTest, NeverThrowsOnGarbage) {

@@ -14,6 +14,9 @@ using Args = std::vector<std::string>;
 int RunExtract(const Args& args);  // extract.cc
 int RunEval(const Args& args);     // eval.cc
 int RunRules(const Args& args);    // rules.cc: list, explain, test
+int RunIndex(const Args& args);    // index.cc
+int RunSearch(const Args& args);   // search.cc
+int RunVerify(const Args& args);   // verify.cc
 
 }  // namespace whosaid::cli
 

@@ -5,19 +5,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <string>
-#include <thread>
 
 #include "cli/commands.h"
-#include "cli/input_reader.h"
 #include "cli/parse_args.h"
-#include "cli/progress.h"
-#include "cli/rule_packs.h"
-#include "whosaid/extractor.h"
-#include "whosaid/parallel_extract.h"
+#include "cli/pipeline.h"
 #include "whosaid/result_json.h"
 #include "whosaid/text_format.h"
 
@@ -53,19 +46,6 @@ class Output {
  private:
   bool jsonl_;
 };
-
-// The total size of the inputs when they are all regular files, else 0.
-std::uint64_t TotalSize(const std::vector<std::string>& paths) {
-  std::uint64_t total = 0;
-  for (const std::string& path : paths) {
-    std::error_code error;
-    if (path == "-" || !std::filesystem::is_regular_file(path, error)) {
-      return 0;
-    }
-    total += std::filesystem::file_size(path, error);
-  }
-  return total;
-}
 
 }  // namespace
 
@@ -118,34 +98,21 @@ int RunExtract(const Args& args) {
                  options.input.c_str());
     return 2;
   }
-  if (options.inputs.empty()) options.inputs.push_back("-");
-  auto rules = LoadRulesForCli(options.rule_dirs);
-  if (!rules.ok()) {
-    std::fprintf(stderr, "whosaid: %s\n", rules.status().message().c_str());
-    return 2;
-  }
-  const Extractor extractor(*rules);
   Output output(options.format);
   output.with_text = !vm.count("no-text");
-  InputReader reader(options.inputs, options.input);
-  const int threads =
-      options.threads > 0
-          ? options.threads
-          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  // On a terminal, long runs show their progress; never on a pipe unless
-  // asked for.
-  const bool show_progress =
-      !vm.count("quiet") && (vm.count("progress") || isatty(2));
-  Progress progress(stderr, show_progress, TotalSize(options.inputs),
-                    /*summarize=*/vm.count("progress") > 0);
-  const bool write_error = !ExtractInOrder(
-      extractor, threads, [&] { return reader.Next(); },
-      [&](const DocumentResult& result) {
-        progress.Add(reader.bytes_read());
+  const PipelineSettings settings{
+      options.inputs,  options.input,         options.rule_dirs,
+      options.threads, vm.count("quiet") > 0, vm.count("progress") > 0};
+  StatusOr<PipelineRun> run = RunPipeline(
+      settings, [&](const DocumentMeta&, const DocumentResult& result) {
         return output.Write(result);
       });
-  progress.Finish();
-  const int failed = reader.failed();
+  if (!run.ok()) {
+    std::fprintf(stderr, "whosaid: %s\n", run.status().message().c_str());
+    return 2;
+  }
+  const bool write_error = !run->completed;
+  const int failed = run->failed;
   if (std::fflush(stdout) != 0 || write_error) {
     std::fprintf(stderr, "whosaid: cannot write the output\n");
     return 1;

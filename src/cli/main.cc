@@ -16,6 +16,9 @@ constexpr char kUsage[] =
     "  extract [FILE...|-]   find attributions in plain text or JSON Lines\n"
     "  eval GOLD.jsonl       score whosaid against gold annotations\n"
     "  rules list|explain|test   inspect and test rule packs\n"
+    "  index --db FILE [FILE...|-]   store attributions in a quote store\n"
+    "  search --db FILE [QUERY]  search the quote store\n"
+    "  verify --db FILE CLAIM    check a claimed quote against the store\n"
     "\n"
     "Run 'whosaid COMMAND --help' for a command's options.\n";
 
@@ -37,6 +40,9 @@ int main(int argc, char** argv) {
     if (command == "extract") return whosaid::cli::RunExtract(args);
     if (command == "eval") return whosaid::cli::RunEval(args);
     if (command == "rules") return whosaid::cli::RunRules(args);
+    if (command == "index") return whosaid::cli::RunIndex(args);
+    if (command == "search") return whosaid::cli::RunSearch(args);
+    if (command == "verify") return whosaid::cli::RunVerify(args);
   } catch (const std::exception& e) {
     // Subcommands report their own errors; this is the last border.
     std::fprintf(stderr, "whosaid: %s\n", e.what());

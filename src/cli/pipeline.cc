@@ -1,0 +1,83 @@
+#include "cli/pipeline.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "cli/input_reader.h"
+#include "cli/progress.h"
+#include "cli/rule_packs.h"
+#include "whosaid/extractor.h"
+#include "whosaid/parallel_extract.h"
+
+namespace whosaid::cli {
+namespace {
+
+// The total size of the inputs when they are all regular files, else 0.
+std::uint64_t TotalSize(const std::vector<std::string>& paths) {
+  std::uint64_t total = 0;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (path == "-" || !std::filesystem::is_regular_file(path, error)) {
+      return 0;
+    }
+    total += std::filesystem::file_size(path, error);
+  }
+  return total;
+}
+
+}  // namespace
+
+StatusOr<PipelineRun> RunPipeline(const PipelineSettings& settings,
+                                  const PipelineSink& sink) {
+  auto rules = LoadRulesForCli(settings.rule_dirs);
+  if (!rules.ok()) return rules.status();
+  const Extractor extractor(*rules);
+  std::vector<std::string> inputs = settings.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  InputReader reader(inputs, settings.input);
+  const int threads =
+      settings.threads > 0
+          ? settings.threads
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // On a terminal, long runs show their progress; never on a pipe unless
+  // asked for.
+  const bool show_progress =
+      !settings.quiet && (settings.force_progress || isatty(2));
+  Progress progress(stderr, show_progress, TotalSize(inputs),
+                    /*summarize=*/settings.force_progress);
+  // Results come back in input order, so the metadata of each document
+  // waits in a queue for its result. The source runs on worker threads.
+  std::mutex metas_mutex;
+  std::deque<DocumentMeta> metas;
+  PipelineRun run;
+  run.completed = ExtractInOrder(
+      extractor, threads,
+      [&]() -> std::optional<Document> {
+        std::optional<Document> doc = reader.Next();
+        if (doc) {
+          std::lock_guard<std::mutex> lock(metas_mutex);
+          metas.push_back(doc->meta);
+        }
+        return doc;
+      },
+      [&](const DocumentResult& result) {
+        DocumentMeta meta;
+        {
+          std::lock_guard<std::mutex> lock(metas_mutex);
+          meta = std::move(metas.front());
+          metas.pop_front();
+        }
+        progress.Add(reader.bytes_read());
+        return sink(meta, result);
+      });
+  progress.Finish();
+  run.failed = reader.failed();
+  return run;
+}
+
+}  // namespace whosaid::cli
