@@ -111,6 +111,18 @@ TEST(ReportedSpeechTest, ClauseFirst) {
   });
 }
 
+TEST(ReportedSpeechTest, AttributionInTheMiddle) {
+  ExpectAttributions({
+      {"The ferry, Ruiz said, will resume service in May.",
+       {I("The ferry | will resume service in May", "Ruiz", "Ruiz", "said")}},
+      {"To meet its target, the harbour board concluded, the town must raise "
+       "fares.",
+       {I("To meet its target | the town must raise fares", "the harbour board",
+          "the harbour board", "concluded")
+            .Kind("organisation")}},
+  });
+}
+
 TEST(ReportedSpeechTest, AccordingTo) {
   ExpectAttributions({
       {"According to Ruiz, the ferry will resume service in May.",

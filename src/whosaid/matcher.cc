@@ -444,7 +444,12 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
     } else if (rule.type == QuoteType::kDirect) {
       return;  // a direct rule needs a quotation as its content
     } else {
-      Span clause = CutAtParticiple(rules_, skeleton.text(), *content);
+      // A clause split by its attribution ("X, he said, Y") is one content
+      // from the first part to the second.
+      const std::optional<Span> second = skeleton_span(captures.content2);
+      Span clause = CutAtParticiple(
+          rules_, skeleton.text(),
+          second ? Span{content->begin, second->end} : *content);
       if (!m.via) {
         if (auto relay = CutAtRelay(rules_, skeleton.text(), &clause)) {
           m.via =
@@ -452,6 +457,14 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
         }
       }
       clause = TrimClause(skeleton.text(), clause);
+      // A second part that was only a relay ("…, Ruiz said, as cited by
+      // Reuters") leaves the match to the rules for a final attribution.
+      if (second && clause.end <= second->begin) return;
+      if (second) {
+        m.content_parts = {
+            skeleton.ToOriginal(TrimClause(skeleton.text(), *content)),
+            skeleton.ToOriginal(Span{second->begin, clause.end})};
+      }
       m.quotes = skeleton.QuotesIn(clause);
       m.type = m.quotes.empty() ? QuoteType::kIndirect : QuoteType::kMixed;
       m.content = skeleton.ToOriginal(clause);
