@@ -49,6 +49,10 @@ TEST(ReportedSpeechTest, SaidWithOrWithoutThat) {
        {I("the ferry would resume service in May", "Ruiz", "Ruiz", "said")}},
       {"Ruiz said on Tuesday that the ferry would resume service in May.",
        {I("the ferry would resume service in May", "Ruiz", "Ruiz", "said")}},
+      // "the Harbour Board" after the verb is whom he told; "the Harbour
+      // Board would act" is what he said.
+      {"On Tuesday, at a rally, Ruiz said the Harbour Board would act soon.",
+       {I("the Harbour Board would act soon", "Ruiz", "Ruiz", "said")}},
       // The time may also stand between the speaker and the verb.
       {"Ana Ruiz on Tuesday said the ferry would resume service in May.",
        {I("the ferry would resume service in May", "Ana Ruiz", "Ana Ruiz",
