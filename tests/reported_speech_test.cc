@@ -53,6 +53,11 @@ TEST(ReportedSpeechTest, SaidWithOrWithoutThat) {
       // Board would act" is what he said.
       {"On Tuesday, at a rally, Ruiz said the Harbour Board would act soon.",
        {I("the Harbour Board would act soon", "Ruiz", "Ruiz", "said")}},
+      // People named by what they do, in the singular.
+      {"One protest organizer said the march would go ahead.",
+       {I("the march would go ahead", "One protest organizer",
+          "One protest organizer", "said")
+            .Kind("unknown")}},
       // The time may also stand between the speaker and the verb.
       {"Ana Ruiz on Tuesday said the ferry would resume service in May.",
        {I("the ferry would resume service in May", "Ana Ruiz", "Ana Ruiz",
@@ -428,6 +433,9 @@ TEST(ReportedSpeechTest, TheyToAGroup) {
 
 TEST(ReportedSpeechTest, ShareOfAPollSpeaks) {
   ExpectAttributions({
+      {"Those surveyed said the ferry was too slow.",
+       {I("the ferry was too slow", "Those surveyed", "Those surveyed", "said")
+            .Kind("unknown")}},
       {"In the survey, 42% say the ferry is too expensive.",
        {I("the ferry is too expensive", "42%", "42%", "say").Kind("group")}},
   });
