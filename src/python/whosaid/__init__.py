@@ -34,6 +34,11 @@ __all__ = [
     "str_span",
 ]
 
+# Named whosaid.X rather than whosaid._whosaid.X in reprs and tracebacks.
+for _name in ("Error", "Extractor", "InputError", "ResultStream", "RulesError"):
+    globals()[_name].__module__ = __name__
+del _name
+
 _default_extractor = None
 _default_lock = threading.Lock()
 
