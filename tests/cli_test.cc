@@ -253,6 +253,31 @@ TEST_F(CliTest, ExtractTextListsSpeakerCueAndQuote) {
   EXPECT_TRUE(found) << r.out;
 }
 
+TEST_F(CliTest, ExtractHtmlIsOnePageWithEveryDocumentAndQuote) {
+  const Outcome jsonl =
+      Run({"extract", "--format", "jsonl", kExampleArticle, kExampleArticle});
+  ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
+  const std::vector<json> docs = JsonLines(jsonl.out);
+  ASSERT_EQ(docs.size(), 2u);
+  const Outcome r =
+      Run({"extract", "--format", "html", kExampleArticle, kExampleArticle});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, StartsWith("<!DOCTYPE html>\n"));
+  EXPECT_THAT(r.out, ::testing::EndsWith("</html>\n"));
+  // One anchor per quote of each document, numbered per document.
+  for (int doc = 0; doc < 2; ++doc) {
+    const std::string prefix = "id=\"d" + std::to_string(doc) + "-q";
+    std::size_t anchors = 0;
+    for (std::size_t at = r.out.find(prefix); at != std::string::npos;
+         at = r.out.find(prefix, at + 1)) {
+      ++anchors;
+    }
+    EXPECT_EQ(anchors, docs[doc]["quotes"].size()) << doc;
+  }
+  EXPECT_THAT(r.out, HasSubstr("<title>whosaid: docs/example-article.txt, "
+                               "docs/example-article.txt</title>"));
+}
+
 constexpr char kDocA[] = "\"The bridge opens in May,\" Ann Lee said.";
 constexpr char kDocB[] = "The ferry was late again on Monday.";
 constexpr char kDocC[] = "Bob Stone said the fares would not rise.";

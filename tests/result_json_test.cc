@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "find_span.h"
+
 namespace whosaid {
 namespace {
 
@@ -15,11 +17,7 @@ constexpr std::string_view kText =
     "She denied that costs had doubled.";
 
 // The span of the first occurrence of `needle` in kText.
-Span Find(std::string_view needle) {
-  const std::size_t at = kText.find(needle);
-  EXPECT_NE(at, std::string_view::npos) << needle;
-  return Span{at, at + needle.size()};
-}
+Span Find(std::string_view needle) { return FindSpan(kText, needle); }
 
 DocumentResult Sample() {
   DocumentResult doc;

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "find_span.h"
+
 namespace whosaid {
 namespace {
 
@@ -18,11 +20,8 @@ using ::testing::Not;
 #define DASH "\xE2\x80\x94"      // —
 #define ELLIPSIS "\xE2\x80\xA6"  // …
 
-// The span of the first occurrence of `needle` in `text`.
 Span Find(std::string_view text, std::string_view needle) {
-  const std::size_t at = text.find(needle);
-  EXPECT_NE(at, std::string_view::npos) << needle;
-  return Span{at, at + needle.size()};
+  return FindSpan(text, needle);
 }
 
 DocumentResult Result(std::string text) {

@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/parse_args.h"
 #include "cli/pipeline.h"
+#include "whosaid/html_format.h"
 #include "whosaid/result_json.h"
 #include "whosaid/text_format.h"
 
@@ -28,23 +29,51 @@ struct Options {
   int threads = 0;  // 0: every core
 };
 
-// Writes one document's result; false when the output failed.
+bool WriteOut(const std::string& bytes) {
+  return std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size();
+}
+
+// Writes each document's result as it comes; false when the output failed.
+// An HTML page opens with the first document (so that nothing is written
+// when the run cannot start) and closes in End.
 class Output {
  public:
-  explicit Output(const std::string& format) : jsonl_(format == "jsonl") {}
+  Output(const std::string& format, const std::vector<std::string>& inputs)
+      : format_(format) {
+    std::string names;
+    for (const std::string& input : inputs) {
+      names += names.empty() ? "" : ", ";
+      names += input == "-" ? "stdin" : input;
+    }
+    page_.title = "whosaid: " + (names.empty() ? "stdin" : names);
+  }
   bool Write(const DocumentResult& result) {
-    std::string line =
-        jsonl_ ? ToJson(result, with_text)
-                         .dump(-1, ' ', false,
-                               nlohmann::json::error_handler_t::replace) +
-                     "\n"
-               : FormatText(result);
-    return std::fwrite(line.data(), 1, line.size(), stdout) == line.size();
+    if (format_ == "html") {
+      return Begin() && WriteOut(FormatHtmlDocument(result, documents_++));
+    }
+    if (format_ == "text") return WriteOut(FormatText(result));
+    return WriteOut(
+        ToJson(result, with_text)
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+        "\n");
+  }
+  // Ends the output of a run that went through (an empty page for none).
+  bool End() {
+    return format_ != "html" || (Begin() && WriteOut(HtmlPageEnd(page_)));
   }
   bool with_text = true;
 
  private:
-  bool jsonl_;
+  bool Begin() {
+    if (begun_) return true;
+    begun_ = true;
+    return WriteOut(HtmlPageBegin(page_));
+  }
+
+  std::string format_;
+  HtmlPageOptions page_;
+  int documents_ = 0;
+  bool begun_ = false;
 };
 
 }  // namespace
@@ -57,7 +86,8 @@ int RunExtract(const Args& args) {
       " a line)\nand writes one result per document.\n\noptions");
   desc.add_options()("help,h", "show this help")(
       "format,f", po::value(&options.format),
-      "jsonl or text (default: text on a terminal, jsonl otherwise)")(
+      "jsonl, text or html (one self-contained page for the whole run; "
+      "default: text on a terminal, jsonl otherwise)")(
       "input,i", po::value(&options.input)->default_value("auto"),
       "text, jsonl, or auto (jsonl for *.jsonl files)")(
       "rules,r", po::value(&options.rule_dirs)->composing(),
@@ -87,7 +117,8 @@ int RunExtract(const Args& args) {
     return 0;
   }
   if (options.format.empty()) options.format = isatty(1) ? "text" : "jsonl";
-  if (options.format != "jsonl" && options.format != "text") {
+  if (options.format != "jsonl" && options.format != "text" &&
+      options.format != "html") {
     std::fprintf(stderr, "whosaid extract: unknown format '%s'\n",
                  options.format.c_str());
     return 2;
@@ -98,7 +129,7 @@ int RunExtract(const Args& args) {
                  options.input.c_str());
     return 2;
   }
-  Output output(options.format);
+  Output output(options.format, options.inputs);
   output.with_text = !vm.count("no-text");
   const PipelineSettings settings{
       options.inputs,  options.input,         options.rule_dirs,
@@ -111,7 +142,7 @@ int RunExtract(const Args& args) {
     std::fprintf(stderr, "whosaid: %s\n", run.status().message().c_str());
     return 2;
   }
-  const bool write_error = !run->completed;
+  const bool write_error = !run->completed || !output.End();
   const int failed = run->failed;
   if (std::fflush(stdout) != 0 || write_error) {
     std::fprintf(stderr, "whosaid: cannot write the output\n");

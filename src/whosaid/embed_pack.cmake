@@ -2,12 +2,10 @@
 # pack is compiled into the binary. Run with -DPACK_DIR=... -DOUTPUT=...
 file(GLOB_RECURSE files RELATIVE "${PACK_DIR}" "${PACK_DIR}/*.yaml" "${PACK_DIR}/*.txt")
 list(SORT files)
+include("${CMAKE_CURRENT_LIST_DIR}/embed_common.cmake")
 set(body "")
 foreach(f IN LISTS files)
-  file(READ "${PACK_DIR}/${f}" content HEX)
-  # Hex escapes survive any content; a line per 64 bytes keeps lines short.
-  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" content "${content}")
-  string(REGEX REPLACE "(\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..\\\\x..)" "\\1\"\n\"" content "${content}")
+  whosaid_file_to_literal("${PACK_DIR}/${f}" content)
   string(APPEND body "    {\"${f}\",\n\"${content}\"},\n")
 endforeach()
 file(WRITE "${OUTPUT}.tmp" "// Generated from rules/en by embed_pack.cmake. Do not edit.
