@@ -109,11 +109,14 @@ TEST(FormatHtmlDocumentTest, ADocumentWithoutQuotesSaysSo) {
 TEST(FormatHtmlPageTest, ThePolicyAllowsOnlyThePagesOwnScriptsAndNoNetwork) {
   HtmlPageOptions options;
   options.scripts.push_back({"void 0;", "'sha256-abc='"});
+  options.styles.push_back({"p{}", "'sha256-def='"});
   const std::string html = FormatHtmlPage({Example()}, options);
   EXPECT_THAT(html, HasSubstr("default-src &#39;none&#39;"));
   EXPECT_THAT(html, HasSubstr("&#39;sha256-abc=&#39;"));
   EXPECT_THAT(html, Not(HasSubstr("connect-src")));
   EXPECT_THAT(html, HasSubstr("<script>void 0;</script>"));
+  EXPECT_THAT(html, HasSubstr("<style>p{}</style>"));
+  EXPECT_THAT(html, HasSubstr("&#39;sha256-def=&#39;"));
   EXPECT_EQ(Count(html, "<script>"), 2);
   options.fetch_same_origin = true;
   EXPECT_THAT(FormatHtmlPage({}, options),

@@ -12,6 +12,7 @@ run apt-get install -y -qq --no-install-recommends \
   cmake g++ make pkg-config \
   libre2-dev libboost-program-options-dev libyaml-cpp-dev nlohmann-json3-dev \
   libsqlite3-dev \
+  libcpp-httplib-dev \
   libgtest-dev libgmock-dev libbenchmark-dev clang-format \
   pybind11-dev python3-dev python3-pytest python3-distributed \
-  chromium fonts-liberation $node_pkg >/dev/null
+  chromium fonts-liberation $node_pkg wrk curl >/dev/null

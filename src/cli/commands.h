@@ -17,6 +17,7 @@ int RunRules(const Args& args);    // rules.cc: list, explain, test
 int RunIndex(const Args& args);    // index.cc
 int RunSearch(const Args& args);   // search.cc
 int RunVerify(const Args& args);   // verify.cc
+int RunServe(const Args& args);    // serve.cc
 
 }  // namespace whosaid::cli
 

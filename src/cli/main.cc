@@ -19,6 +19,7 @@ constexpr char kUsage[] =
     "  index --db FILE [FILE...|-]   store attributions in a quote store\n"
     "  search --db FILE [QUERY]  search the quote store\n"
     "  verify --db FILE CLAIM    check a claimed quote against the store\n"
+    "  serve                 the HTTP API and a page to review articles in\n"
     "\n"
     "Run 'whosaid COMMAND --help' for a command's options.\n";
 
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
     if (command == "index") return whosaid::cli::RunIndex(args);
     if (command == "search") return whosaid::cli::RunSearch(args);
     if (command == "verify") return whosaid::cli::RunVerify(args);
+    if (command == "serve") return whosaid::cli::RunServe(args);
   } catch (const std::exception& e) {
     // Subcommands report their own errors; this is the last border.
     std::fprintf(stderr, "whosaid: %s\n", e.what());

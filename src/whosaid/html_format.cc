@@ -278,13 +278,14 @@ std::string Legend() {
 // style but the page's own: even markup that escaped escaping could not
 // run.
 std::string Policy(const HtmlPageOptions& options) {
+  std::string styles(assets::kPageCssCspHash);
+  for (const InlineAsset& s : options.styles) styles += Cat({" ", s.csp_hash});
   std::string scripts(assets::kPageJsCspHash);
-  for (const InlineScript& s : options.scripts) {
+  for (const InlineAsset& s : options.scripts) {
     scripts += Cat({" ", s.csp_hash});
   }
-  return Cat({"default-src 'none'; style-src ", assets::kPageCssCspHash,
-              "; script-src ", scripts,
-              "; img-src data:; base-uri 'none'; form-action 'none'",
+  return Cat({"default-src 'none'; style-src ", styles, "; script-src ",
+              scripts, "; img-src data:; base-uri 'none'; form-action 'none'",
               options.fetch_same_origin ? "; connect-src 'self'" : ""});
 }
 
@@ -295,6 +296,10 @@ std::string HtmlEscape(std::string_view text) {
 }
 
 std::string HtmlPageBegin(const HtmlPageOptions& options) {
+  std::string styles;
+  for (const InlineAsset& s : options.styles) {
+    styles += Cat({"<style>", s.code, "</style>\n"});
+  }
   return Cat(
       {"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
        "<meta charset=\"utf-8\">\n"
@@ -303,7 +308,7 @@ std::string HtmlPageBegin(const HtmlPageOptions& options) {
        ">\n<meta name=\"viewport\" content=\"width=device-width, "
        "initial-scale=1\">\n<title>",
        HtmlEscape(options.title), "</title>\n<style>", assets::kPageCss,
-       "</style>\n</head>\n<body>\n", "<header class=\"top\"><h1>",
+       "</style>\n", styles, "</head>\n<body>\n<header class=\"top\"><h1>",
        HtmlEscape(options.title), "</h1>", Legend(), "</header>\n",
        options.intro_html, "<main id=\"docs\">\n"});
 }
@@ -329,7 +334,7 @@ std::string FormatHtmlDocument(const DocumentResult& r, int index) {
 std::string HtmlPageEnd(const HtmlPageOptions& options) {
   std::string out = Cat({"</main>\n<div id=\"tip\" role=\"tooltip\" hidden>",
                          "</div>\n<script>", assets::kPageJs, "</script>\n"});
-  for (const InlineScript& s : options.scripts) {
+  for (const InlineAsset& s : options.scripts) {
     out += Cat({"<script>", s.code, "</script>\n"});
   }
   return out + "</body>\n</html>\n";

@@ -16,9 +16,10 @@
 
 namespace whosaid {
 
-// A script to place inline in the page, and the Content-Security-Policy
-// source that allows it ("'sha256-…'", as embed_assets.cmake makes).
-struct InlineScript {
+// A script or style sheet to place inline in the page, and the
+// Content-Security-Policy source that allows it ("'sha256-…'", as
+// embed_assets.cmake makes).
+struct InlineAsset {
   std::string_view code;
   std::string_view csp_hash;
 };
@@ -28,8 +29,9 @@ struct HtmlPageOptions {
   std::string title = "whosaid";  // escaped by the page
   // Trusted markup placed above the documents (a server's input form).
   std::string intro_html;
-  // Scripts that run after the page's own.
-  std::vector<InlineScript> scripts;
+  // Style sheets after the page's own, and scripts that run after its own.
+  std::vector<InlineAsset> styles;
+  std::vector<InlineAsset> scripts;
   // Lets scripts fetch from the page's own origin (connect-src 'self').
   // Off, the page can make no request at all.
   bool fetch_same_origin = false;

@@ -175,6 +175,26 @@ export class Page {
     return result.value;
   }
 
+  // Resolves once JavaScript expression `expression` is true in the page;
+  // throws after `timeoutMs`.
+  async waitFor(expression, timeoutMs = 30000) {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await this.evaluate(expression))) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  // Chooses `paths` in the file input `selector`, as a person picking
+  // files would (the input's change event fires).
+  async setFiles(selector, paths) {
+    const {root} = await this.call('DOM.getDocument', {depth: 0});
+    const {nodeId} =
+        await this.call('DOM.querySelector', {nodeId: root.nodeId, selector});
+    if (!nodeId) throw new Error(`no element ${selector}`);
+    await this.call('DOM.setFileInputFiles', {nodeId, files: paths});
+  }
+
   // The centre of the first element matching `selector`, scrolled into
   // view, in viewport coordinates.
   async centerOf(selector) {

@@ -1,0 +1,17 @@
+// The page `whosaid serve` shows at `/`: the review page of
+// `extract --format html` (html_format.h) with a form above it to paste or
+// drop an article, whose results the page asks /v1/extract for.
+#ifndef WHOSAID_SERVE_PAGE_H_
+#define WHOSAID_SERVE_PAGE_H_
+
+#include <string>
+
+namespace whosaid::serve {
+
+// The whole page, self-contained (inline CSS and JS, requests only to its
+// own origin).
+std::string ReviewPage();
+
+}  // namespace whosaid::serve
+
+#endif  // WHOSAID_SERVE_PAGE_H_
