@@ -106,11 +106,12 @@ Response Api::Rules() const {
   return JsonResponse({{"rules", rules}});
 }
 
-Response Api::Health() const {
+Response Api::Health() {
   return JsonResponse({{"status", "ok"},
                        {"version", WHOSAID_VERSION},
                        {"rules", extractor_.rules().rules().size()},
-                       {"store", has_store()}});
+                       {"store", has_store()},
+                       {"waiting", slots_.waiting()}});
 }
 
 Response Api::Search(const Params& params) {

@@ -72,8 +72,9 @@ class Api {
   // GET /v1/rules: {"rules": [{"id", "description", "type", "priority",
   // "scope"}...]} in rule order.
   Response Rules() const;
-  // GET /healthz: {"status": "ok", "version", "rules": N, "store": bool}.
-  Response Health() const;
+  // GET /healthz: {"status": "ok", "version", "rules": N, "store": bool,
+  // "waiting": documents waiting for an extraction slot now}.
+  Response Health();
   // GET /v1/search and POST /v1/verify: the store's answers, or 503.
   Response Search(const Params& params);
   Response Verify(std::string_view body);

@@ -3,7 +3,7 @@
 #define WHOSAID_SERVE_FIFO_SLOTS_H_
 
 #include <condition_variable>
-#include <cstdint>
+#include <deque>
 #include <mutex>
 
 namespace whosaid::serve {
@@ -11,7 +11,8 @@ namespace whosaid::serve {
 // Lets at most `count` callers hold a slot at once, in the order they
 // asked. Under load this bounds how long anyone waits: a semaphore wakes
 // an arbitrary waiter, so some requests would wait many turns while later
-// ones go first. Thread-safe.
+// ones go first. A released slot is handed to the first waiter directly,
+// which alone is woken. Thread-safe.
 class FifoSlots {
  public:
   explicit FifoSlots(int count);
@@ -20,6 +21,8 @@ class FifoSlots {
   void Acquire();
   // Gives back a slot taken by Acquire.
   void Release();
+  // How many callers wait for a slot now.
+  int waiting() const;
 
   // Holds a slot for the life of the object.
   class Hold {
@@ -34,11 +37,15 @@ class FifoSlots {
   };
 
  private:
-  const std::uint64_t count_;
-  std::mutex mutex_;
-  std::condition_variable turn_;
-  std::uint64_t next_ticket_ = 0;  // the ticket the next caller gets
-  std::uint64_t released_ = 0;     // tickets below released_ + count_ go
+  // One caller waiting for a slot; lives on that caller's stack.
+  struct Waiter {
+    std::condition_variable turn;
+    bool granted = false;
+  };
+
+  mutable std::mutex mutex_;
+  int free_;                     // slots no one holds or is handed
+  std::deque<Waiter*> waiters_;  // in the order they asked
 };
 
 }  // namespace whosaid::serve
