@@ -736,6 +736,10 @@ TEST_F(CliTest, UsageErrorsExit2) {
       {"rules", "frobnicate"},
       {"rules", "explain"},
       {"rules"},
+      {"serve", "--max-body", "12x"},
+      {"serve", "--port", "99999"},
+      {"serve", "--no-such-option"},
+      {"serve", "--port", "0", "--rules", "/no/such/pack"},
       {"frobnicate"},
       {},
   };
