@@ -77,7 +77,9 @@ test('a pasted article comes back with every quote highlighted', async () => {
   await page.click('#article');
   await page.insertText(article);
   await page.click('#run');
-  await page.waitFor(`/quote/.test(document.getElementById('status').textContent)`);
+  // The status line says how many came back once they are shown.
+  await page.waitFor(`/^\\d+ documents?, \\d+ quotes?$/.test(
+      document.getElementById('status').textContent)`);
   const [expected] = await extract([{id: 'pasted article', text: article}]);
   assert.ok(expected.quotes.length > 0);
   assert.deepEqual(await quotesIn(0, 'mark.q'), expected.quotes.map((_, i) => i));
