@@ -8,13 +8,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "running_server.h"
 #include "serve/api.h"
 #include "serve/server.h"
 #include "whosaid/rule_set.h"
@@ -52,42 +52,6 @@ json CliResult(const std::string& path) {
   EXPECT_EQ(pclose(pipe), 0) << command;
   return json::parse(out);
 }
-
-std::shared_ptr<const RuleSet> BuiltinRules() {
-  auto rules = RuleSet::Load({BuiltinEnglishPack()});
-  EXPECT_TRUE(rules.ok()) << rules.status().message();
-  return *rules;
-}
-
-// A server on a free loopback port for the life of the object.
-class RunningServer {
- public:
-  explicit RunningServer(ServerOptions options = {}) : api_(BuiltinRules(), 2) {
-    options.port = 0;
-    server_ = std::make_unique<Server>(api_, options);
-    auto port = server_->Bind();
-    EXPECT_TRUE(port.ok()) << port.status().message();
-    port_ = port.ok() ? *port : 0;
-    thread_ = std::thread([this] { server_->Listen(); });
-  }
-  ~RunningServer() {
-    server_->Stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
-  httplib::Client Client() const {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_read_timeout(60);
-    client.set_write_timeout(60);
-    return client;
-  }
-
- private:
-  Api api_;
-  std::unique_ptr<Server> server_;
-  int port_ = 0;
-  std::thread thread_;
-};
 
 class ServeTest : public ::testing::Test {
  protected:
@@ -279,6 +243,8 @@ TEST_F(ServeTest, ThePageIsSelfContainedAndRestrictedToItsOrigin) {
   EXPECT_THAT(result->body, HasSubstr("<form id=\"input\""));
   EXPECT_THAT(result->body, HasSubstr("connect-src &#39;self&#39;"));
   EXPECT_THAT(result->body, Not(HasSubstr("src=\"http")));
+  // No store, no verify box.
+  EXPECT_THAT(result->body, Not(HasSubstr("id=\"verify\"")));
 }
 
 TEST_F(ServeTest, BadRequestsDoNotDisturbGoodOnesAtTheSameTime) {

@@ -13,6 +13,7 @@
 #include "cli/rule_packs.h"
 #include "serve/api.h"
 #include "serve/server.h"
+#include "serve/store_endpoints.h"
 
 namespace whosaid::cli {
 namespace {
@@ -65,6 +66,7 @@ int RunServe(const Args& args) {
   serve::ServerOptions options;
   std::vector<std::string> rule_dirs;
   std::string max_body = "10M";
+  std::string db_path;
   po::options_description desc(
       "usage: whosaid serve [OPTIONS]\n\n"
       "Serves the HTTP API (docs/api.md) and, at /, a page to paste an "
@@ -78,8 +80,11 @@ int RunServe(const Args& args) {
       "requests extracted at once (default: all cores)")(
       "max-body", po::value(&max_body)->default_value(max_body),
       "largest request body, in bytes or with k, M or G; larger ones get "
-      "413")("rules,r", po::value(&rule_dirs)->composing(),
-             "add the rule pack in DIR (repeatable)");
+      "413")("db", po::value(&db_path)->value_name("FILE"),
+             "a quote store made by whosaid index: /v1/search, /v1/verify "
+             "and the page's verify box")(
+      "rules,r", po::value(&rule_dirs)->composing(),
+      "add the rule pack in DIR (repeatable)");
   po::variables_map vm;
   if (std::string error =
           ParseArgs(args, desc, po::positional_options_description(), &vm);
@@ -110,6 +115,16 @@ int RunServe(const Args& args) {
     std::fprintf(stderr, "whosaid: %s\n", rules.status().message().c_str());
     return 2;
   }
+  std::unique_ptr<serve::StoreEndpoints> store;
+  if (!db_path.empty()) {
+    auto opened = serve::StoreBackend::Open(db_path);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "whosaid serve: %s\n",
+                   opened.status().message().c_str());
+      return 2;
+    }
+    store = std::move(opened).value();
+  }
   // Blocked before any thread starts, so that every thread inherits it.
   sigset_t signals;
   sigemptyset(&signals);
@@ -117,7 +132,7 @@ int RunServe(const Args& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  serve::Api api(*rules, options.threads);
+  serve::Api api(*rules, options.threads, std::move(store));
   serve::Server server(api, options);
   auto port = server.Bind();
   if (!port.ok()) {

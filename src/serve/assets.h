@@ -11,6 +11,8 @@ extern const std::string_view kServeCss;         // serve.css
 extern const std::string_view kServeCssCspHash;  // 'sha256-…'
 extern const std::string_view kServeJs;          // serve.js
 extern const std::string_view kServeJsCspHash;   // 'sha256-…'
+extern const std::string_view kStoreJs;          // store.js (with --db)
+extern const std::string_view kStoreJsCspHash;   // 'sha256-…'
 
 }  // namespace whosaid::serve::assets
 

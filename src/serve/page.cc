@@ -21,12 +21,31 @@ constexpr char kForm[] =
 </form>
 )html";
 
+// The store's part: the verify box, and where the answers of the verify
+// box and of the side panel's "where else?" buttons appear.
+constexpr char kStoreTools[] = R"html(<section id="store" class="store">
+<form id="verify" class="verify" autocomplete="off">
+<label for="claim">Did they say it? Check a claimed quote against the quote store</label>
+<div class="input-row">
+<input id="claim" class="claim" placeholder="the claimed quote" aria-label="Claimed quote">
+<input id="claim-speaker" placeholder="speaker (optional)" aria-label="Speaker">
+<button type="submit" id="check">Verify</button>
+</div>
+</form>
+<div id="store-answer" class="store-answer" role="status" hidden></div>
+</section>
+)html";
+
 }  // namespace
 
-std::string ReviewPage() {
+std::string ReviewPage(bool has_store) {
   HtmlPageOptions options;
   options.title = "whosaid";
   options.intro_html = kForm;
+  if (has_store) {
+    options.intro_html += kStoreTools;
+    options.scripts.push_back({assets::kStoreJs, assets::kStoreJsCspHash});
+  }
   options.styles.push_back({assets::kServeCss, assets::kServeCssCspHash});
   options.scripts.push_back({assets::kServeJs, assets::kServeJsCspHash});
   options.fetch_same_origin = true;

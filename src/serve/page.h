@@ -9,8 +9,10 @@
 namespace whosaid::serve {
 
 // The whole page, self-contained (inline CSS and JS, requests only to its
-// own origin).
-std::string ReviewPage();
+// own origin). With `has_store`, it also has the verify box (POST
+// /v1/verify) and a "where else?" button on each quote of the side panel
+// (GET /v1/search?group=1).
+std::string ReviewPage(bool has_store);
 
 }  // namespace whosaid::serve
 

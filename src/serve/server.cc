@@ -64,7 +64,7 @@ Server::Server(Api& api, ServerOptions options)
     : api_(api),
       options_(std::move(options)),
       http_(std::make_unique<httplib::Server>()),
-      page_(ReviewPage()) {
+      page_(ReviewPage(api.has_store())) {
   const int connections = ConnectionThreads(std::max(1, options_.threads));
   http_->new_task_queue = [connections] {
     return new httplib::ThreadPool(connections);

@@ -1,10 +1,12 @@
-// The page of `whosaid serve` at `/` in headless Chromium: paste an
-// article, see its quotes highlighted, click a speaker, open a .jsonl
-// file. Run by ctest (tests/CMakeLists.txt) with WHOSAID, SOURCE_DIR and
-// ARTIFACTS (where the screenshot goes) in the environment. The server
-// runs on a free loopback port and is stopped with SIGTERM at the end.
+// The page of `whosaid serve --db` at `/` in headless Chromium: paste an
+// article, see its quotes highlighted, click a speaker, ask where else a
+// quote was said, use the verify box, open a .jsonl file. Run by ctest
+// (tests/CMakeLists.txt) with WHOSAID, SOURCE_DIR and ARTIFACTS (where the
+// screenshot goes) in the environment. The quote store is made with
+// `whosaid index`; the server runs on a free loopback port and is stopped
+// with SIGTERM at the end.
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -24,10 +26,26 @@ let origin;
 let browser;
 let page;
 
-// Starts `whosaid serve --port 0` and resolves with its address, read from
+// A quote store of two articles that share Tom Becker's quote: the
+// example article and a later one of another outlet.
+const kBecker = 'We have waited three years for this vote.';
+function makeStore() {
+  const input = join(work, 'stored.jsonl');
+  writeFileSync(input, [
+    {id: 'example', date: '2026-03-01', outlet: 'Ellery Gazette', text: article},
+    {id: 'follow-up', date: '2026-03-08', outlet: 'Harbour Post',
+     text: `"${kBecker}" Becker said again on Monday.`},
+  ].map((d) => JSON.stringify(d)).join('\n') + '\n');
+  const db = join(work, 'quotes.db');
+  execFileSync(whosaid, ['index', '-q', '--db', db, input]);
+  return db;
+}
+
+// Starts `whosaid serve --port 0 --db DB` and resolves with its address, read from
 // the line it prints on stderr.
-function startServer() {
-  server = spawn(whosaid, ['serve', '--port', '0'], {stdio: ['ignore', 'ignore', 'pipe']});
+function startServer(db) {
+  server = spawn(whosaid, ['serve', '--port', '0', '--db', db],
+                 {stdio: ['ignore', 'ignore', 'pipe']});
   serverExit = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let err = '';
@@ -61,10 +79,10 @@ function quotesIn(doc, selector) {
 }
 
 before(async () => {
-  origin = await startServer();
-  // Tall enough for the form and the whole article in one screenshot.
-  browser = await Browser.launch({width: 1280, height: 1200});
-  page = await browser.newPage({width: 1280, height: 1200});
+  origin = await startServer(makeStore());
+  // Tall enough for the forms and the whole article in one screenshot.
+  browser = await Browser.launch({width: 1280, height: 1400});
+  page = await browser.newPage({width: 1280, height: 1400});
   await page.goto(`${origin}/`);
 });
 
@@ -97,6 +115,40 @@ test('clicking a speaker highlights all of their attributions', async () => {
   assert.deepEqual(await quotesIn(0, 'mark.q.sel'), theirs);
   await page.hover(`#d0-q${theirs[theirs.length - 1]}`);
   assert.equal(await page.evaluate(`document.getElementById('tip').hidden`), false);
+});
+
+test('"where else?" lists every stored occurrence of a quote', async () => {
+  const [expected] = await extract([{id: 'pasted article', text: article}]);
+  const q = expected.quotes.findIndex((x) => x.content_text === kBecker);
+  assert.ok(q >= 0);
+  await page.click(`#d0 .where-else[data-q="${q}"]`);
+  await page.waitFor(`!document.getElementById('store-answer').hidden &&
+      document.querySelector('#store-answer .group') !== null`);
+  const answer = await page.evaluate(`document.getElementById('store-answer').innerText`);
+  assert.match(answer, /Where else was this said/);
+  assert.match(answer, /2×/);
+  assert.match(answer, /documents: example, follow-up/);
+  assert.match(answer, /outlets: Ellery Gazette, Harbour Post/);
+});
+
+test('the verify box says whether a claimed quote was said', async () => {
+  async function check(claim, speaker) {
+    await page.evaluate(`document.getElementById('claim').value = ${JSON.stringify(claim)};
+        document.getElementById('claim-speaker').value = ${JSON.stringify(speaker)};
+        document.getElementById('store-answer').hidden = true`);
+    await page.click('#check');
+    await page.waitFor(`document.querySelector('#store-answer .verdict') !== null &&
+        !document.getElementById('store-answer').hidden`);
+    return page.evaluate(`document.querySelector('#store-answer .verdict').dataset.verdict`);
+  }
+  assert.equal(await check('Penguins will run the harbour by June.', ''), 'not found');
+  assert.equal(await check(kBecker, 'Becker'), 'verbatim');
+  assert.equal(await check('We have waited four years for this vote.', 'Becker'), 'with changes');
+  const answer = await page.evaluate(`document.getElementById('store-answer').innerText`);
+  assert.match(answer, /Found, with changes/);
+  assert.match(answer, /\[-three-\] \{\+four\+\}/);
+  // The screenshot: the answer above, the article with Ana Ruiz selected.
+  await page.evaluate('window.scrollTo(0, 0)');
   mkdirSync(artifacts, {recursive: true});
   writeFileSync(join(artifacts, 'serve-page.png'), await page.screenshot());
 });
