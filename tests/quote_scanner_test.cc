@@ -270,6 +270,19 @@ TEST(ScanQuotesTest, IgnoresBadParagraphs) {
   EXPECT_THAT(ScanQuotes(text, {}), IsEmpty());
 }
 
+// Found by the quote_scanner fuzzer: a paragraph that ends inside a
+// multi-byte space (U+2000, EN QUAD) just after an opening mark gave an
+// inner span starting past its own end and past the outer span.
+TEST(ScanQuotesTest, ParagraphEndingInsideACharacterKeepsInnerInsideOuter) {
+  const std::string text = LDQ "\xE2\x80\x80x";
+  const std::vector<Quote> quotes = ScanQuotes(text, {Span{0, 4}});
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].outer, (Span{0, 4}));
+  EXPECT_LE(quotes[0].inner.begin, quotes[0].inner.end);
+  EXPECT_TRUE(quotes[0].outer.Contains(quotes[0].inner));
+  ExpectWellFormed(text, quotes);
+}
+
 TEST(ScanQuotesTest, DeepNestingStaysLinear) {
   // Quadratic pairing would take minutes here.
   std::string text;

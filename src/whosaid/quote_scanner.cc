@@ -124,13 +124,20 @@ bool IsWordChar(char32_t c) {
   return !(c >= 0xFE30 && c <= 0xFE4F) && !(c >= 0xFF00 && c <= 0xFF0F);
 }
 
-// `span` without leading and trailing whitespace.
+// `span` without leading and trailing whitespace. Only characters wholly
+// inside `span` count: a space cut by its edge (a paragraph that ends
+// inside a multi-byte character) must not move an end past the other.
 Span TrimSpan(std::string_view text, Span span) {
-  while (span.begin < span.end && IsSpace(DecodeAt(text, span.begin).value)) {
-    span.begin += DecodeAt(text, span.begin).size;
+  const std::string_view up_to_end = text.substr(0, span.end);
+  while (span.begin < span.end) {
+    const CodePoint c = DecodeAt(up_to_end, span.begin);
+    if (!IsSpace(c.value)) break;
+    span.begin += c.size;
   }
-  while (span.end > span.begin && IsSpace(DecodeBefore(text, span.end).value)) {
-    span.end -= DecodeBefore(text, span.end).size;
+  while (span.end > span.begin) {
+    const CodePoint c = DecodeBefore(text, span.end);
+    if (!IsSpace(c.value) || c.size > span.end - span.begin) break;
+    span.end -= c.size;
   }
   return span;
 }
