@@ -14,5 +14,6 @@ run apt-get install -y -qq --no-install-recommends \
   libsqlite3-dev \
   libcpp-httplib-dev \
   libgtest-dev libgmock-dev libbenchmark-dev clang-format \
+  clang-14 libclang-rt-14-dev \
   pybind11-dev python3-dev python3-pytest python3-distributed \
   chromium fonts-liberation $node_pkg wrk curl >/dev/null
