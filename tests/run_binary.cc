@@ -1,6 +1,7 @@
 #include "run_binary.h"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,7 +22,9 @@ std::string ReadFile(const std::filesystem::path& path) {
 }
 
 pid_t StartBinary(const std::vector<std::string>& args, int in, int out,
-                  int err, const std::vector<std::string>& env) {
+                  int err, const std::vector<std::string>& env,
+                  bool as_nobody) {
+  constexpr uid_t kNobody = 65534;
   std::vector<std::string> arg_strings = {WHOSAID_BINARY};
   arg_strings.insert(arg_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -43,6 +46,11 @@ pid_t StartBinary(const std::vector<std::string>& args, int in, int out,
     if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 ||
         chdir(WHOSAID_SOURCE_DIR) != 0) {
       _exit(126);
+    }
+    if (as_nobody && geteuid() == 0 &&
+        (setgroups(0, nullptr) != 0 || setgid(kNobody) != 0 ||
+         setuid(kNobody) != 0)) {
+      _exit(125);
     }
     execve(argv[0], argv.data(), envp.data());
     _exit(127);
@@ -70,7 +78,8 @@ Outcome RunBinary(const std::vector<std::string>& args,
   const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   if (in >= 0 && out >= 0 && err >= 0) {
-    const pid_t pid = StartBinary(args, in, out, err, options.env);
+    const pid_t pid =
+        StartBinary(args, in, out, err, options.env, options.as_nobody);
     if (pid > 0) outcome.exit_code = WaitForExit(pid);
   }
   for (int fd : {in, out, err}) {

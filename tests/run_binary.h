@@ -25,6 +25,9 @@ struct RunOptions {
   std::string input;             // stdin
   std::string stdout_path;       // where stdout goes; empty: captured in `out`
   std::vector<std::string> env;  // extra NAME=VALUE entries
+  // Run as user and group nobody (65534) when the test runs as root, so
+  // that file permissions apply (root reads files whatever their mode).
+  bool as_nobody = false;
 };
 
 // The bytes of the file at `path` ("" when it cannot be read).
@@ -34,9 +37,11 @@ std::string ReadFile(const std::filesystem::path& path);
 // descriptors `in`, `out` and `err` as its stdin, stdout and stderr.
 // $WHOSAID_RULES is removed from its environment (a developer's own packs
 // must not change the results), then `env` is added. Returns its pid, or
-// -1 when it cannot be started.
+// -1 when it cannot be started. With `as_nobody` it runs as RunOptions
+// says.
 pid_t StartBinary(const std::vector<std::string>& args, int in, int out,
-                  int err, const std::vector<std::string>& env = {});
+                  int err, const std::vector<std::string>& env = {},
+                  bool as_nobody = false);
 
 // Waits for `pid`; its exit status, or 128 + the signal that ended it.
 int WaitForExit(pid_t pid);

@@ -1,6 +1,7 @@
 // The subcommands of the whosaid executable. Each takes the arguments after
 // its name and returns the process exit status: 0 all fine, 1 some
-// documents failed, 2 usage or configuration error.
+// documents failed, 2 usage or configuration error. main() then flushes
+// the output, and makes the status 1 when it could not be written.
 #ifndef WHOSAID_CLI_COMMANDS_H_
 #define WHOSAID_CLI_COMMANDS_H_
 

@@ -23,8 +23,9 @@ namespace po = boost::program_options;
 struct Options {
   std::vector<std::string> inputs;
   std::vector<std::string> rule_dirs;
-  std::string input = "auto";  // auto, text, jsonl
-  std::string format;          // jsonl, text; default by terminal
+  std::string input = "auto";     // auto, text, jsonl
+  std::string format;             // jsonl, text; default by terminal
+  std::string on_error = "skip";  // skip, fail
   bool with_text = true;
   int threads = 0;  // 0: every core
 };
@@ -99,7 +100,11 @@ int RunExtract(const Args& args) {
       "terminal")(
       "threads,j", po::value(&options.threads),
       "worker threads (default: all cores); the output is the same for "
-      "any number");
+      "any number")(
+      "on-error", po::value(&options.on_error)->default_value("skip"),
+      "a document that cannot be read (unreadable file, malformed line): "
+      "skip it and go on, or fail: stop there. Either way it is reported, "
+      "and the exit status is 1");
   po::options_description hidden;
   hidden.add_options()("file", po::value(&options.inputs)->composing());
   po::options_description all;
@@ -129,11 +134,23 @@ int RunExtract(const Args& args) {
                  options.input.c_str());
     return 2;
   }
+  if (options.on_error != "skip" && options.on_error != "fail") {
+    std::fprintf(stderr,
+                 "whosaid extract: --on-error must be skip or fail, not "
+                 "'%s'\n",
+                 options.on_error.c_str());
+    return 2;
+  }
   Output output(options.format, options.inputs);
   output.with_text = !vm.count("no-text");
   const PipelineSettings settings{
-      options.inputs,  options.input,         options.rule_dirs,
-      options.threads, vm.count("quiet") > 0, vm.count("progress") > 0};
+      options.inputs,
+      options.input,
+      options.rule_dirs,
+      options.threads,
+      vm.count("quiet") > 0,
+      vm.count("progress") > 0,
+      options.on_error == "fail" ? OnError::kFail : OnError::kSkip};
   StatusOr<PipelineRun> run = RunPipeline(
       settings, [&](const DocumentMeta&, const DocumentResult& result) {
         return output.Write(result);
@@ -142,18 +159,9 @@ int RunExtract(const Args& args) {
     std::fprintf(stderr, "whosaid: %s\n", run.status().message().c_str());
     return 2;
   }
-  const bool write_error = !run->completed || !output.End();
-  const int failed = run->failed;
-  if (std::fflush(stdout) != 0 || write_error) {
-    std::fprintf(stderr, "whosaid: cannot write the output\n");
-    return 1;
-  }
-  if (failed > 0) {
-    std::fprintf(stderr, "whosaid: %d document%s failed\n", failed,
-                 failed == 1 ? "" : "s");
-    return 1;
-  }
-  return 0;
+  // A failed write stops the run, and main() reports it (FinishOutput).
+  if (run->completed) output.End();
+  return run->failed > 0 ? 1 : 0;
 }
 
 }  // namespace whosaid::cli

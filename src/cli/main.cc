@@ -1,5 +1,7 @@
 // whosaid: finds quoted and reported statements in news text and says who
 // said them. This file only dispatches to the subcommands.
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -23,9 +25,19 @@ constexpr char kUsage[] =
     "\n"
     "Run 'whosaid COMMAND --help' for a command's options.\n";
 
-}  // namespace
+// Flushes standard output after a command that returned `status`. Output
+// that cannot be written (a full disk, /dev/full) is an error, with exit
+// status 1 unless the command failed already; a reader that went away
+// (`whosaid rules list | head -1`) ends the run quietly.
+int FinishOutput(int status) {
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return status;
+  if (errno == EPIPE) return status;
+  std::fprintf(stderr, "whosaid: cannot write the output: %s\n",
+               std::strerror(errno));
+  return status == 0 ? 1 : status;
+}
 
-int main(int argc, char** argv) {
+int Run(int argc, char** argv) {
   if (argc < 2 || !std::strcmp(argv[1], "--help") ||
       !std::strcmp(argv[1], "-h")) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);
@@ -53,4 +65,13 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "whosaid: unknown command '%s'\n\n%s", command.c_str(),
                kUsage);
   return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Writes to a closed pipe fail with EPIPE instead of killing the
+  // process, so that whosaid can stop reading and end quietly.
+  std::signal(SIGPIPE, SIG_IGN);
+  return FinishOutput(Run(argc, argv));
 }

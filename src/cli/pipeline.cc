@@ -30,6 +30,25 @@ std::uint64_t TotalSize(const std::vector<std::string>& paths) {
   return total;
 }
 
+// Names the documents that failed, once the run is over: the first few
+// where they were (each was also reported when it failed), and how many.
+void ReportFailures(const InputReader& reader) {
+  constexpr std::size_t kNamed = 10;
+  const std::vector<std::string>& failures = reader.failures();
+  std::string names;
+  for (std::size_t i = 0; i < failures.size() && i < kNamed; ++i) {
+    names += (i == 0 ? "" : ", ") + failures[i];
+  }
+  if (failures.size() > kNamed) {
+    names += ", and " + std::to_string(failures.size() - kNamed) + " more";
+  }
+  std::fprintf(stderr, "whosaid: %zu document%s %s: %s\n", failures.size(),
+               failures.size() == 1 ? "" : "s",
+               reader.stopped() ? "failed, and --on-error fail stopped the run"
+                                : "skipped",
+               names.c_str());
+}
+
 }  // namespace
 
 StatusOr<PipelineRun> RunPipeline(const PipelineSettings& settings,
@@ -39,7 +58,7 @@ StatusOr<PipelineRun> RunPipeline(const PipelineSettings& settings,
   const Extractor extractor(*rules);
   std::vector<std::string> inputs = settings.inputs;
   if (inputs.empty()) inputs.push_back("-");
-  InputReader reader(inputs, settings.input);
+  InputReader reader(inputs, settings.input, settings.on_error);
   const int threads =
       settings.threads > 0
           ? settings.threads
@@ -77,6 +96,7 @@ StatusOr<PipelineRun> RunPipeline(const PipelineSettings& settings,
       });
   progress.Finish();
   run.failed = reader.failed();
+  if (run.failed > 0) ReportFailures(reader);
   return run;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/input_reader.h"
 #include "whosaid/attribution.h"
 #include "whosaid/document.h"
 #include "whosaid/status.h"
@@ -17,9 +18,10 @@ struct PipelineSettings {
   std::vector<std::string> inputs;  // files, or "-"; empty: standard input
   std::string input = "auto";       // auto, text, jsonl (InputReader)
   std::vector<std::string> rule_dirs;
-  int threads = 0;              // 0: every core
-  bool quiet = false;           // --quiet: never a progress line
-  bool force_progress = false;  // --progress: even when not a terminal
+  int threads = 0;                    // 0: every core
+  bool quiet = false;                 // --quiet: never a progress line
+  bool force_progress = false;        // --progress: even when not a terminal
+  OnError on_error = OnError::kSkip;  // --on-error
 };
 
 // Takes one result, with the metadata of its input record, in input
@@ -33,9 +35,11 @@ struct PipelineRun {
 };
 
 // Loads the rules, reads every input and hands each result to `sink`,
-// showing progress on stderr as the settings say. Unreadable inputs are
-// reported on stderr and counted; the others still run. Error: the rule
-// packs do not load (the message carries FILE:LINE:COL).
+// showing progress on stderr as the settings say. Unreadable inputs and
+// lines are reported on stderr as they come and counted; the others still
+// run, or none after the first with OnError::kFail. At the end a last line
+// on stderr counts and names them. Error: the rule packs do not load (the
+// message carries FILE:LINE:COL).
 StatusOr<PipelineRun> RunPipeline(const PipelineSettings& settings,
                                   const PipelineSink& sink);
 
