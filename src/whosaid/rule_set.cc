@@ -35,6 +35,17 @@ using internal::YamlContext;
 // RE2's memory budget for one compiled rule. Rules read the skeleton, so a
 // pattern near this size is a sign of a runaway lexicon or macro.
 constexpr int64_t kMaxRuleMemory = 8 << 20;
+// A long pattern (a large lexicon) gets this many bytes of budget per byte
+// it spells out: a 100,000-entry lexicon compiles to about 13 bytes a byte.
+// A short pattern that would grow far beyond its text (counted repetitions
+// of large classes) keeps the fixed budget above and is refused.
+constexpr int64_t kRuleMemoryPerPatternByte = 32;
+
+// The memory budget for compiling `pattern`.
+int64_t MemoryBudget(std::string_view pattern) {
+  return std::max(kMaxRuleMemory, kRuleMemoryPerPatternByte *
+                                      static_cast<int64_t>(pattern.size()));
+}
 
 constexpr char kPackLayout[] =
     "a pack holds pack.yaml, macros.yaml, lexicons/NAME.txt and "
@@ -305,6 +316,7 @@ Status PackLoader::ReadLexicon(const PackFile& file) {
   // using it, for what RE2 refuses (invalid UTF-8, mostly).
   RE2::Options options;
   options.set_log_errors(false);
+  options.set_max_mem(MemoryBudget(pattern));
   if (RE2 check(pattern, options); !check.ok()) {
     return ErrorAt(where, "",
                    "RE2 cannot compile the lexicon: " + check.error());
@@ -459,12 +471,12 @@ StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
   options.set_log_errors(false);
   options.set_longest_match(false);
   options.set_case_sensitive(true);
-  options.set_max_mem(kMaxRuleMemory);
+  options.set_max_mem(MemoryBudget(rule.pattern));
   auto regex = std::make_shared<const RE2>(rule.pattern, options);
   if (regex->error_code() == RE2::ErrorPatternTooLarge) {
     return ErrorAt(where, rule.id,
                    "pattern too large for RE2 (over " +
-                       std::to_string(kMaxRuleMemory >> 20) +
+                       std::to_string(MemoryBudget(rule.pattern) >> 20) +
                        " MiB compiled); split the rule or narrow its "
                        "lexicons");
   }

@@ -127,7 +127,8 @@ class RuleSet {
   // column are 1-based), on YAML syntax errors, unknown keys, missing
   // required keys, bad values, unknown macros, macro cycles, capture names
   // used twice or not in kCaptureNames, a missing `speaker` capture, RE2
-  // compile errors (8 MiB of memory at most per rule), patterns matching
+  // compile errors (memory at most 8 MiB per rule, or 32 bytes a byte of a
+  // longer pattern, such as a large lexicon's), patterns matching
   // the empty string and malformed lexicon lines. Never throws.
   static StatusOr<std::shared_ptr<const RuleSet>> Load(
       const std::vector<PackSource>& packs);
