@@ -35,39 +35,12 @@ using ::testing::StartsWith;
 constexpr char kExampleArticle[] = "docs/example-article.txt";
 constexpr char kBeckerQuote[] = "We have waited three years for this vote.";
 
+using testing_support::Ids;
+using testing_support::JsonLines;
+using testing_support::Lines;
 using testing_support::Outcome;
 using testing_support::ReadFile;
 using testing_support::RunOptions;
-
-// `text` split at '\n', without the empty piece after a final newline.
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    std::size_t end = text.find('\n', begin);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(begin, end - begin));
-    begin = end + 1;
-  }
-  return lines;
-}
-
-// Each line of `out` parsed as JSON; fails the test on a line that is not.
-std::vector<json> JsonLines(const std::string& out) {
-  std::vector<json> docs;
-  for (const std::string& line : Lines(out)) {
-    EXPECT_TRUE(json::accept(line)) << "not JSON: " << line;
-    if (json::accept(line)) docs.push_back(json::parse(line));
-  }
-  return docs;
-}
-
-// The "id" of each document.
-std::vector<std::string> Ids(const std::vector<json>& docs) {
-  std::vector<std::string> ids;
-  for (const json& doc : docs) ids.push_back(doc.value("id", "(no id)"));
-  return ids;
-}
 
 // True when `span` is [begin, end] with begin <= end <= size.
 bool IsSpan(const json& span, std::size_t size) {

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <grp.h>
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,6 +20,37 @@ std::string ReadFile(const std::filesystem::path& path) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return lines;
+}
+
+std::vector<nlohmann::json> JsonLines(const std::string& out) {
+  std::vector<nlohmann::json> docs;
+  for (const std::string& line : Lines(out)) {
+    EXPECT_TRUE(nlohmann::json::accept(line)) << "not JSON: " << line;
+    if (nlohmann::json::accept(line)) {
+      docs.push_back(nlohmann::json::parse(line));
+    }
+  }
+  return docs;
+}
+
+std::vector<std::string> Ids(const std::vector<nlohmann::json>& docs) {
+  std::vector<std::string> ids;
+  for (const nlohmann::json& doc : docs) {
+    ids.push_back(doc.value("id", "(no id)"));
+  }
+  return ids;
 }
 
 pid_t StartBinary(const std::vector<std::string>& args, int in, int out,

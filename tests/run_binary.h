@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,15 @@ struct RunOptions {
 
 // The bytes of the file at `path` ("" when it cannot be read).
 std::string ReadFile(const std::filesystem::path& path);
+
+// `text` split at '\n', without the empty piece after a final newline.
+std::vector<std::string> Lines(const std::string& text);
+
+// Each line of `out` parsed as JSON; fails the test on a line that is not.
+std::vector<nlohmann::json> JsonLines(const std::string& out);
+
+// The "id" of each document.
+std::vector<std::string> Ids(const std::vector<nlohmann::json>& docs);
 
 // Starts the binary with `args` in the source folder, with file
 // descriptors `in`, `out` and `err` as its stdin, stdout and stderr.
