@@ -361,8 +361,11 @@ TEST_F(BadInputCliTest, OutputToAFullDeviceIsAnError) {
   std::string many;
   for (int i = 0; i < 2000; ++i) many += Line(std::to_string(i), kRuiz);
   const std::string file = Write("many.jsonl", many);
+  const std::string db = Path("quotes.db");
+  ASSERT_EQ(Run({"index", "--db", db, "--quiet", file}).exit_code, 0);
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"extract", "-f", "jsonl", file},
+        std::vector<std::string>{"search", "--db", db, "--format", "jsonl"},
         std::vector<std::string>{"extract", "-f", "jsonl", "-j", "1",
                                  "docs/example-article.txt"},
         std::vector<std::string>{"rules", "list"},

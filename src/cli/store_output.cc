@@ -70,12 +70,6 @@ void StoreWriter::Write(const nlohmann::json& json, const std::string& text,
   }
 }
 
-int StoreWriter::Finish() {
-  if (std::fflush(stdout) != 0 || failed_) {
-    std::fprintf(stderr, "whosaid: cannot write the output\n");
-    return 1;
-  }
-  return 0;
-}
+int StoreWriter::Finish() const { return failed_ ? 1 : 0; }
 
 }  // namespace whosaid::cli

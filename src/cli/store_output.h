@@ -41,9 +41,10 @@ class StoreWriter {
   // `row` as a CSV record for csv.
   void Write(const nlohmann::json& json, const std::string& text,
              const std::vector<std::string>& row);
-  // Flushes; returns the exit status: 0, or 1 after saying the output
-  // could not be written.
-  int Finish();
+  // The exit status: 1 when a write failed, else 0. main() flushes the
+  // output and says why it could not be written (FinishOutput), so that a
+  // full disk is reported once and a closed pipe quietly.
+  int Finish() const;
 
  private:
   void Put(const std::string& bytes);
