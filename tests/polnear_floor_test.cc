@@ -28,8 +28,10 @@ constexpr char kDevSet[] =
 
 constexpr double kMinDetectionF1 = 0.80;
 constexpr double kMinSpeakerAccuracy = 0.85;
-// All types together (reported speech included).
-constexpr double kMinAllTypesF1 = 0.585;
+// All types together (reported speech included): detection at the level
+// reached, end to end at the reported-speech issue's floor.
+constexpr double kMinAllTypesF1 = 0.59;
+constexpr double kMinAllTypesEndToEndF1 = 0.55;
 
 // Every line of the dev set; fails the test on a malformed line.
 std::vector<DocumentResult> ReadGold(const std::string& path) {
@@ -98,6 +100,7 @@ TEST(PolnearFloor, AllTypesDoNotDrop) {
   const std::string table = FormatReport(report);
   std::cout << table;
   EXPECT_GE(report.overall.overlap.f1, kMinAllTypesF1) << table;
+  EXPECT_GE(report.overall.end_to_end.f1, kMinAllTypesEndToEndF1) << table;
   EXPECT_GE(report.overall.speaker_accuracy, kMinSpeakerAccuracy) << table;
 }
 
