@@ -487,6 +487,16 @@ TEST_F(SelectMatchesTest, OverlappingContentsKeepOne) {
               ElementsAre("low:aaaa bbbb cccc", "high:hhhh iiii jjjj"));
 }
 
+TEST_F(SelectMatchesTest, ALongChosenContentStillBlocksOneFarInsideIt) {
+  // The short candidate begins far from where the long content begins;
+  // it must still be found overlapping it.
+  EXPECT_THAT(Chosen({Candidate(&high_, "aaaa", "kkkk", "aaaa"),
+                      Candidate(&low_, "bbbb", "bbbb", "cccc"),
+                      Candidate(&low2_, "jjjj", "jjjj", "iiii")}),
+              ElementsAre("high:aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii "
+                          "jjjj kkkk"));
+}
+
 TEST(SelectMatchesOnRulesTest, HigherPriorityRuleKeepsTheSharedCue) {
   auto rules = Load({
       RuleFile("t.q", "direct", kQuoteNameSaid, "priority: 5\n"),

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string_view>
+#include <unordered_map>
 
 namespace whosaid {
 namespace {
@@ -495,23 +497,69 @@ bool ContentConflicts(const RuleMatch& a, const RuleMatch& b) {
 namespace {
 
 // True when the second part of split quote `m` has an attribution of its
-// own among `candidates`: "A," Ruiz said. "B," Berg added.
-bool SecondPartSpeaksForItself(const RuleMatch& m,
-                               const std::vector<RuleMatch>& candidates) {
+// own among `single_quote_matches` (matches of one quotation, with a
+// speaker, by that quotation): "A," Ruiz said. "B," Berg added.
+bool SecondPartSpeaksForItself(
+    const RuleMatch& m, const std::vector<RuleMatch>& candidates,
+    const std::unordered_map<int, std::vector<std::size_t>>&
+        single_quote_matches) {
   if (m.content_parts.size() < 2 || m.quotes.size() < 2) return false;
-  return std::any_of(
-      candidates.begin(), candidates.end(), [&](const RuleMatch& c) {
-        return c.quotes.size() == 1 && c.quotes.front() == m.quotes[1] &&
-               c.speaker && !(c.cue && m.cue && c.cue->Overlaps(*m.cue));
-      });
+  auto it = single_quote_matches.find(m.quotes[1]);
+  if (it == single_quote_matches.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(), [&](std::size_t i) {
+    const RuleMatch& c = candidates[i];
+    return !(c.cue && m.cue && c.cue->Overlaps(*m.cue));
+  });
+}
+
+// Spans by where they begin, to visit the ones a span may overlap without
+// visiting them all: a paragraph dense with statements has thousands.
+class SpanIndex {
+ public:
+  void Add(const Span& span, std::size_t id) {
+    by_begin_.emplace(span.begin, id);
+    longest_ = std::max(longest_, span.size());
+  }
+  // True when `f(id)` is true for one of the added spans that may overlap
+  // `span` (every one that does is visited, and some that do not).
+  template <typename F>
+  bool AnyNear(const Span& span, F f) const {
+    auto it = by_begin_.lower_bound(
+        span.begin > longest_ ? span.begin - longest_ : 0);
+    for (; it != by_begin_.end() && it->first < span.end; ++it) {
+      if (f(it->second)) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::multimap<std::size_t, std::size_t> by_begin_;
+  std::size_t longest_ = 0;
+};
+
+// Whether `m` may not be chosen beside `c`.
+bool Conflicts(const RuleMatch& c, const RuleMatch& m) {
+  if (ContentConflicts(c, m)) return true;
+  // One reporting verb introduces one statement.
+  if (c.cue && m.cue && c.cue->Overlaps(*m.cue)) return true;
+  return std::any_of(m.quotes.begin(), m.quotes.end(), [&](int q) {
+    return std::find(c.quotes.begin(), c.quotes.end(), q) != c.quotes.end();
+  });
 }
 
 }  // namespace
 
 std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates) {
+  std::unordered_map<int, std::vector<std::size_t>> single_quote_matches;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (candidates[i].quotes.size() == 1 && candidates[i].speaker) {
+      single_quote_matches[candidates[i].quotes.front()].push_back(i);
+    }
+  }
   std::vector<bool> drop(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    drop[i] = SecondPartSpeaksForItself(candidates[i], candidates);
+    drop[i] = SecondPartSpeaksForItself(candidates[i], candidates,
+                                        single_quote_matches);
   }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -528,19 +576,27 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates) {
                        return a.content.size() > b.content.size();
                      return a.content.begin < b.content.begin;
                    });
+  // Every match that may conflict with a candidate shares a quotation
+  // with it or has a content or a cue that overlaps its own.
   std::vector<RuleMatch> chosen;
+  SpanIndex contents, cues;
+  std::unordered_map<int, std::vector<std::size_t>> by_quote;
   for (RuleMatch& m : candidates) {
-    bool conflict =
-        std::any_of(chosen.begin(), chosen.end(), [&](const RuleMatch& c) {
-          if (ContentConflicts(c, m)) return true;
-          // One reporting verb introduces one statement.
-          if (c.cue && m.cue && c.cue->Overlaps(*m.cue)) return true;
-          return std::any_of(m.quotes.begin(), m.quotes.end(), [&](int q) {
-            return std::find(c.quotes.begin(), c.quotes.end(), q) !=
-                   c.quotes.end();
-          });
+    auto conflicts = [&](std::size_t i) { return Conflicts(chosen[i], m); };
+    const bool conflict =
+        contents.AnyNear(m.content, conflicts) ||
+        (m.cue && cues.AnyNear(*m.cue, conflicts)) ||
+        std::any_of(m.quotes.begin(), m.quotes.end(), [&](int q) {
+          auto it = by_quote.find(q);
+          return it != by_quote.end() &&
+                 std::any_of(it->second.begin(), it->second.end(), conflicts);
         });
-    if (!conflict) chosen.push_back(std::move(m));
+    if (conflict) continue;
+    const std::size_t id = chosen.size();
+    contents.Add(m.content, id);
+    if (m.cue) cues.Add(*m.cue, id);
+    for (int q : m.quotes) by_quote[q].push_back(id);
+    chosen.push_back(std::move(m));
   }
   std::sort(chosen.begin(), chosen.end(),
             [](const RuleMatch& a, const RuleMatch& b) {

@@ -196,7 +196,9 @@ std::vector<Span> Skeleton::Sentences(
   std::vector<Span> sentences;
   for (Span sentence : SplitSentences(text_, Span{0, text_.size()})) {
     std::size_t begin = sentence.begin;
-    for (const Piece& p : pieces_) {
+    for (auto it = FirstPieceFrom(sentence.begin);
+         it != pieces_.end() && it->skeleton_begin < sentence.end; ++it) {
+      const Piece& p = *it;
       if (p.quote < 0 || !p.ends_sentence || p.skeleton_begin < begin ||
           p.skeleton_end >= sentence.end) {
         continue;
@@ -224,11 +226,18 @@ std::vector<Span> Skeleton::Sentences(
 
 std::vector<int> Skeleton::QuotesIn(Span s) const {
   std::vector<int> found;
-  for (const Piece& p : pieces_) {
-    if (p.quote >= 0 && p.skeleton_begin >= s.begin && p.skeleton_end <= s.end)
-      found.push_back(p.quote);
+  for (auto it = FirstPieceFrom(s.begin);
+       it != pieces_.end() && it->skeleton_begin <= s.end; ++it) {
+    if (it->quote >= 0 && it->skeleton_end <= s.end) found.push_back(it->quote);
   }
   return found;
+}
+
+std::vector<Skeleton::Piece>::const_iterator Skeleton::FirstPieceFrom(
+    std::size_t offset) const {
+  return std::lower_bound(
+      pieces_.begin(), pieces_.end(), offset,
+      [](const Piece& p, std::size_t o) { return p.skeleton_begin < o; });
 }
 
 }  // namespace whosaid

@@ -67,6 +67,10 @@ class Skeleton {
     bool ends_sentence = false;  // a quote whose text ends in . ! or ?
   };
   const Piece* PieceAt(std::size_t skeleton_offset) const;
+  // The first piece that begins at or after `skeleton_offset` (pieces are
+  // in skeleton order).
+  std::vector<Piece>::const_iterator FirstPieceFrom(
+      std::size_t skeleton_offset) const;
   // Appends the placeholder of quote `index`, with its kind letter.
   void AddPlaceholder(int index, const Quote& quote);
 
