@@ -47,6 +47,19 @@ int64_t MemoryBudget(std::string_view pattern) {
                                       static_cast<int64_t>(pattern.size()));
 }
 
+// The most instructions a pattern within MemoryBudget compiles to: RE2
+// gives a program two thirds of its memory, at 32 bytes an instruction.
+int64_t MaxInstructions(std::string_view pattern) {
+  return MemoryBudget(pattern) * 2 / 3 / 32;
+}
+
+// A compiled rule runs with this many times its budget, the room its DFAs
+// need to keep their states: the speaker patterns' states are large, and
+// a DFA that runs out of room starts over. Four times cuts the time of
+// extraction by a fifth, for about 55 MB more resident memory
+// (docs/performance.md).
+constexpr int64_t kMatchingRoom = 4;
+
 constexpr char kPackLayout[] =
     "a pack holds pack.yaml, macros.yaml, lexicons/NAME.txt and "
     "rules/ID.yaml";
@@ -125,8 +138,10 @@ class PackLoader {
   Status Claim(const std::string& name, const SourceLocation& where);
   StatusOr<Rule> CompileRule(const RuleDraft& draft);
   // Fills the rule's cue-anchored form when its pattern splits at the cue
-  // and each part compiles; leaves it empty otherwise.
-  void CompileCueSplit(Rule& rule, const RE2::Options& options);
+  // and each part compiles; leaves it empty otherwise. Fails with
+  // kTooLarge when a part is beyond RE2's memory budget.
+  Status CompileCueSplit(Rule& rule, const RE2::Options& options);
+  static constexpr char kTooLarge[] = "too large";
 
   // Runs `read` and turns any yaml-cpp exception it lets through into an
   // error at its mark.
@@ -147,6 +162,9 @@ class PackLoader {
   std::map<std::string, std::vector<int>> prefilter_ids_;
   // Cue finders by pattern, shared by the rules with the same cue.
   std::map<std::string, std::shared_ptr<const RE2>> cue_finders_;
+  // Prefilter ids of the sides of cue-anchored rules, by pattern, so that
+  // rules with an equal side share one compiled pattern (-1: failed).
+  std::map<std::string, int> sides_;
 };
 
 Status PackLoader::Read(const PackSource& pack) {
@@ -471,63 +489,96 @@ StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
   options.set_log_errors(false);
   options.set_longest_match(false);
   options.set_case_sensitive(true);
-  options.set_max_mem(MemoryBudget(rule.pattern));
-  auto regex = std::make_shared<const RE2>(rule.pattern, options);
-  if (regex->error_code() == RE2::ErrorPatternTooLarge) {
+  // Parsed only: RE2 parses a pattern before it compiles it, and with no
+  // memory to compile into it stops there, having reported syntax errors
+  // and learnt the captures. A cue-anchored rule needs its whole pattern
+  // compiled only when two cues tie.
+  RE2::Options parse_only = options;
+  parse_only.set_max_mem(1);
+  const RE2 parsed(rule.pattern, parse_only);
+  if (parsed.error_code() != RE2::NoError &&
+      parsed.error_code() != RE2::ErrorPatternTooLarge) {
     return ErrorAt(where, rule.id,
-                   "pattern too large for RE2 (over " +
-                       std::to_string(MemoryBudget(rule.pattern) >> 20) +
-                       " MiB compiled); split the rule or narrow its "
-                       "lexicons");
+                   "RE2 cannot compile the pattern: " + parsed.error());
   }
-  if (!regex->ok()) {
-    return ErrorAt(where, rule.id,
-                   "RE2 cannot compile the pattern: " + regex->error());
+  if (Status s = CheckCaptures(parsed, where, rule.id); !s.ok()) return s;
+  options.set_max_mem(kMatchingRoom * MemoryBudget(rule.pattern));
+  const Status too_large =
+      ErrorAt(where, rule.id,
+              "pattern too large for RE2 (over " +
+                  std::to_string(MemoryBudget(rule.pattern) >> 20) +
+                  " MiB compiled); split the rule or narrow its lexicons");
+  const Status matches_empty =
+      ErrorAt(where, rule.id,
+              "the pattern matches the empty string, so it would match "
+              "everywhere");
+  if (Status s = CompileCueSplit(rule, options); !s.ok()) {
+    return s.message() == kTooLarge ? too_large : s;
   }
-  if (Status s = CheckCaptures(*regex, where, rule.id); !s.ok()) return s;
-  if (RE2::FullMatch("", *regex)) {
-    return ErrorAt(where, rule.id,
-                   "the pattern matches the empty string, so it would match "
-                   "everywhere");
-  }
-  CompileCueSplit(rule, options);
   if (rule.from_cue != nullptr) {
-    // Checked; dropped until needed.
+    // The whole pattern matches the empty string when each side does.
+    if (RE2::FullMatch("", *rule.from_cue) &&
+        (rule.before_cue == nullptr || RE2::FullMatch("", *rule.before_cue))) {
+      return matches_empty;
+    }
     rule.whole =
         std::make_shared<const internal::LazyRegex>(rule.pattern, options);
-  } else {
-    const int id = prefilter_->Add(rule.pattern, options);
-    prefilter_ids_[rule.id] = {id};
-    rule.whole = std::make_shared<const internal::LazyRegex>(
-        std::shared_ptr<const RE2>(prefilter_, &prefilter_->Regex(id)));
+    return rule;
   }
+  const int id = prefilter_->Add(rule.pattern, options);
+  if (id < 0) {
+    const RE2 compiled(rule.pattern, options);
+    if (compiled.error_code() == RE2::ErrorPatternTooLarge) return too_large;
+    return ErrorAt(where, rule.id,
+                   "RE2 cannot compile the pattern: " + compiled.error());
+  }
+  if (prefilter_->Regex(id).ProgramSize() > MaxInstructions(rule.pattern)) {
+    return too_large;
+  }
+  if (RE2::FullMatch("", prefilter_->Regex(id))) return matches_empty;
+  prefilter_ids_[rule.id] = {id};
+  rule.whole = std::make_shared<const internal::LazyRegex>(
+      std::shared_ptr<const RE2>(prefilter_, &prefilter_->Regex(id)));
   return rule;
 }
 
-void PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
+Status PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
   std::optional<internal::CueSplit> split = internal::SplitAtCue(rule.pattern);
-  if (!split) return;
+  if (!split) return Status();
   std::shared_ptr<const RE2>& finder = cue_finders_["(?:" + split->cue + ")"];
   if (finder == nullptr) {
     finder = std::make_shared<const RE2>("(?:" + split->cue + ")", options);
   }
-  if (!finder->ok()) return;
+  if (!finder->ok()) return Status();
   // Both sides go to the prefilter, which owns them: a sentence lacking
-  // what either side needs is skipped.
+  // what either side needs is skipped. Rules share equal sides.
   std::vector<int> ids;
+  Status error;
   auto filtered =
       [&](const std::string& pattern) -> std::shared_ptr<const RE2> {
-    const int id = prefilter_->Add(pattern, options);
-    if (id < 0) return nullptr;
+    auto [known, added] = sides_.try_emplace(pattern, -1);
+    if (added) known->second = prefilter_->Add(pattern, options);
+    const int id = known->second;
+    if (id < 0) {
+      const RE2 compiled(pattern, options);
+      if (compiled.error_code() == RE2::ErrorPatternTooLarge) {
+        error = Status::Error(kTooLarge);
+      }
+      return nullptr;
+    }
+    if (prefilter_->Regex(id).ProgramSize() > MaxInstructions(pattern)) {
+      error = Status::Error(kTooLarge);
+      return nullptr;
+    }
     ids.push_back(id);
     return std::shared_ptr<const RE2>(prefilter_, &prefilter_->Regex(id));
   };
   auto from_cue = filtered("(?P<cue>" + split->cue + ")" + split->after);
-  if (from_cue == nullptr) return;
+  if (from_cue == nullptr) return error;
   std::shared_ptr<const RE2> before_cue;
   if (!split->before.empty()) {
     before_cue = filtered("(?:" + split->before + ")$");
-    if (before_cue == nullptr) return;
+    if (before_cue == nullptr) return error;
   }
   prefilter_ids_[rule.id] = ids;
   rule.cue_finder = finder;
@@ -536,6 +587,7 @@ void PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
   rule.before_cue_first =
       rule.before_cue != nullptr &&
       rule.before_cue->ProgramSize() < rule.from_cue->ProgramSize();
+  return Status();
 }
 
 // True for files a pack folder may hold that are not part of the pack:
