@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "whosaid/result_json.h"
@@ -101,6 +103,35 @@ TEST_F(ParallelExtractTest, ASinkThatFailsStopsTheRun) {
   EXPECT_EQ(taken, 3);
   // Reading stopped within the window instead of running to the end.
   EXPECT_LT(next, docs.size());
+}
+
+// Tasks run concurrently, each told its document's place; what they return
+// runs in input order however long each task took.
+TEST(RunInOrderTest, TasksKnowTheirPlaceAndStepsRunInOrder) {
+  const int kCount = 60;
+  int next = 0;
+  std::vector<std::size_t> order;
+  const bool completed = RunInOrder(
+      3,
+      [&]() -> std::optional<Document> {
+        if (next == kCount) return std::nullopt;
+        return Document{"d" + std::to_string(next++), ""};
+      },
+      [&](std::size_t index, Document doc) -> std::function<bool()> {
+        EXPECT_EQ(doc.id, "d" + std::to_string(index));
+        // Later documents finish first, now and then.
+        if (index % 7 == 0) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        return [&order, index] {
+          order.push_back(index);
+          return true;
+        };
+      },
+      /*window=*/8);
+  EXPECT_TRUE(completed);
+  ASSERT_EQ(order.size(), static_cast<std::size_t>(kCount));
+  for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i);
 }
 
 }  // namespace

@@ -48,15 +48,19 @@ class Output {
     }
     page_.title = "whosaid: " + (names.empty() ? "stdin" : names);
   }
-  bool Write(const DocumentResult& result) {
+  // The output of the document at `index` of the input. Thread-safe.
+  std::string Format(std::size_t index, const DocumentResult& result) const {
     if (format_ == "html") {
-      return Begin() && WriteOut(FormatHtmlDocument(result, documents_++));
+      return FormatHtmlDocument(result, static_cast<int>(index));
     }
-    if (format_ == "text") return WriteOut(FormatText(result));
-    return WriteOut(
-        ToJson(result, with_text)
-            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-        "\n");
+    if (format_ == "text") return FormatText(result);
+    return ToJson(result, with_text)
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+           "\n";
+  }
+  // Writes one document's formatted output, in input order.
+  bool Write(const std::string& formatted) {
+    return (format_ != "html" || Begin()) && WriteOut(formatted);
   }
   // Ends the output of a run that went through (an empty page for none).
   bool End() {
@@ -73,7 +77,6 @@ class Output {
 
   std::string format_;
   HtmlPageOptions page_;
-  int documents_ = 0;
   bool begun_ = false;
 };
 
@@ -151,9 +154,13 @@ int RunExtract(const Args& args) {
       vm.count("quiet") > 0,
       vm.count("progress") > 0,
       options.on_error == "fail" ? OnError::kFail : OnError::kSkip};
-  StatusOr<PipelineRun> run = RunPipeline(
-      settings, [&](const DocumentMeta&, const DocumentResult& result) {
-        return output.Write(result);
+  StatusOr<PipelineRun> run = RunPipelineTasks(
+      settings,
+      [&output](std::size_t index, const DocumentMeta&,
+                DocumentResult result) -> std::function<bool()> {
+        return [&output, formatted = output.Format(index, result)] {
+          return output.Write(formatted);
+        };
       });
   if (!run.ok()) {
     std::fprintf(stderr, "whosaid: %s\n", run.status().message().c_str());

@@ -3,9 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <deque>
 #include <filesystem>
-#include <mutex>
+#include <memory>
 #include <thread>
 
 #include "cli/input_reader.h"
@@ -51,8 +50,8 @@ void ReportFailures(const InputReader& reader) {
 
 }  // namespace
 
-StatusOr<PipelineRun> RunPipeline(const PipelineSettings& settings,
-                                  const PipelineSink& sink) {
+StatusOr<PipelineRun> RunPipelineTasks(const PipelineSettings& settings,
+                                       const PipelineTask& task) {
   auto rules = LoadRulesForCli(settings.rule_dirs);
   if (!rules.ok()) return rules.status();
   const Extractor extractor(*rules);
@@ -69,35 +68,34 @@ StatusOr<PipelineRun> RunPipeline(const PipelineSettings& settings,
       !settings.quiet && (settings.force_progress || isatty(2));
   Progress progress(stderr, show_progress, TotalSize(inputs),
                     /*summarize=*/settings.force_progress);
-  // Results come back in input order, so the metadata of each document
-  // waits in a queue for its result. The source runs on worker threads.
-  std::mutex metas_mutex;
-  std::deque<DocumentMeta> metas;
   PipelineRun run;
-  run.completed = ExtractInOrder(
-      extractor, threads,
-      [&]() -> std::optional<Document> {
-        std::optional<Document> doc = reader.Next();
-        if (doc) {
-          std::lock_guard<std::mutex> lock(metas_mutex);
-          metas.push_back(doc->meta);
-        }
-        return doc;
-      },
-      [&](const DocumentResult& result) {
-        DocumentMeta meta;
-        {
-          std::lock_guard<std::mutex> lock(metas_mutex);
-          meta = std::move(metas.front());
-          metas.pop_front();
-        }
-        progress.Add(reader.bytes_read());
-        return sink(meta, result);
+  run.completed = RunInOrder(
+      threads, [&] { return reader.Next(); },
+      [&](std::size_t index, Document doc) -> std::function<bool()> {
+        std::function<bool()> step =
+            task(index, doc.meta, extractor.Extract(doc));
+        return [&progress, &reader, step = std::move(step)] {
+          progress.Add(reader.bytes_read());
+          return step();
+        };
       });
   progress.Finish();
   run.failed = reader.failed();
   if (run.failed > 0) ReportFailures(reader);
   return run;
+}
+
+StatusOr<PipelineRun> RunPipeline(const PipelineSettings& settings,
+                                  const PipelineSink& sink) {
+  return RunPipelineTasks(
+      settings,
+      [&sink](std::size_t, const DocumentMeta& meta,
+              DocumentResult result) -> std::function<bool()> {
+        auto kept =
+            std::make_shared<const std::pair<DocumentMeta, DocumentResult>>(
+                meta, std::move(result));
+        return [&sink, kept] { return sink(kept->first, kept->second); };
+      });
 }
 
 }  // namespace whosaid::cli

@@ -29,6 +29,13 @@ struct PipelineSettings {
 using PipelineSink =
     std::function<bool(const DocumentMeta&, const DocumentResult&)>;
 
+// Prepares one result on a worker thread, concurrently with others, given
+// the document's place in the input (0, 1, …) and its metadata; returns
+// what to do with it in input order (false: stop the run, the output
+// failed).
+using PipelineTask = std::function<std::function<bool()>(
+    std::size_t index, const DocumentMeta&, DocumentResult)>;
+
 struct PipelineRun {
   bool completed = true;  // false when the sink stopped the run
   int failed = 0;         // inputs or lines that could not be read
@@ -42,6 +49,12 @@ struct PipelineRun {
 // message carries FILE:LINE:COL).
 StatusOr<PipelineRun> RunPipeline(const PipelineSettings& settings,
                                   const PipelineSink& sink);
+
+// The same, with each result prepared by `task` on the worker threads:
+// formatting there keeps the one thread that writes from holding the
+// others back.
+StatusOr<PipelineRun> RunPipelineTasks(const PipelineSettings& settings,
+                                       const PipelineTask& task);
 
 }  // namespace whosaid::cli
 

@@ -17,6 +17,7 @@ ResultStream::ResultStream(std::shared_ptr<const Extractor> extractor,
       with_text_(with_text),
       capacity_(4 * static_cast<std::size_t>(threads)),
       records_(std::move(records)),
+      json_loads_(py::module_::import("json").attr("loads")),
       coordinator_(&ResultStream::Run, this, threads) {}
 
 ResultStream::~ResultStream() {
@@ -24,40 +25,47 @@ ResultStream::~ResultStream() {
     std::lock_guard<std::mutex> lock(mutex_);
     stopped_ = true;
   }
-  changed_.notify_all();
+  doc_ready_.notify_all();
+  room_.notify_all();
+  next_ready_.notify_all();
   py::gil_scoped_release release;
   coordinator_.join();
 }
 
 void ResultStream::Run(int threads) {
-  ExtractInOrder(
-      *extractor_, threads, [this] { return Take(); },
-      [this](const DocumentResult& result) {
-        return Put(ToJson(result, with_text_));
+  // Each result becomes JSON text on its worker thread; only the
+  // hand-over is in order.
+  RunInOrder(
+      threads, [this] { return Take(); },
+      [this](std::size_t, Document doc) -> std::function<bool()> {
+        auto json = std::make_shared<std::string>(
+            ToJson(extractor_->Extract(doc), with_text_)
+                .dump(-1, ' ', false,
+                      nlohmann::json::error_handler_t::replace));
+        return [this, json] { return Put(std::move(*json)); };
       });
   std::lock_guard<std::mutex> lock(mutex_);
   finished_ = true;
-  changed_.notify_all();
+  next_ready_.notify_all();
 }
 
 std::optional<Document> ResultStream::Take() {
   std::unique_lock<std::mutex> lock(mutex_);
-  changed_.wait(lock,
-                [this] { return stopped_ || input_done_ || !inbox_.empty(); });
+  doc_ready_.wait(
+      lock, [this] { return stopped_ || input_done_ || !inbox_.empty(); });
   if (stopped_ || inbox_.empty()) return std::nullopt;
   Document doc = std::move(inbox_.front());
   inbox_.pop_front();
-  changed_.notify_all();  // room in the inbox for Next() to read into
+  next_ready_.notify_one();  // room in the inbox for Next() to read into
   return doc;
 }
 
-bool ResultStream::Put(nlohmann::json result) {
+bool ResultStream::Put(std::string result) {
   std::unique_lock<std::mutex> lock(mutex_);
-  changed_.wait(lock,
-                [this] { return stopped_ || outbox_.size() < capacity_; });
+  room_.wait(lock, [this] { return stopped_ || outbox_.size() < capacity_; });
   if (stopped_) return false;
   outbox_.push_back(std::move(result));
-  changed_.notify_all();
+  next_ready_.notify_one();
   return true;
 }
 
@@ -89,31 +97,31 @@ void ResultStream::ReadAhead() {
     } else {
       input_done_ = true;
     }
-    changed_.notify_all();
+    doc_ready_.notify_one();  // only one worker at a time takes documents
   }
 }
 
 py::object ResultStream::Next() {
   while (true) {
     ReadAhead();
-    std::optional<nlohmann::json> result;
+    std::optional<std::string> result;
     {
       py::gil_scoped_release release;
       std::unique_lock<std::mutex> lock(mutex_);
       // Wake for a result, for the end, or for room to read more into.
-      changed_.wait(lock, [this] {
+      next_ready_.wait(lock, [this] {
         return !outbox_.empty() || finished_ ||
                (!input_done_ && inbox_.size() < capacity_);
       });
       if (!outbox_.empty()) {
         result = std::move(outbox_.front());
         outbox_.pop_front();
-        changed_.notify_all();  // room in the outbox
+        room_.notify_one();  // room in the outbox
       } else if (!finished_) {
         continue;  // room in the inbox: read more first
       }
     }
-    if (result) return ToPython(*result);
+    if (result) return json_loads_(py::bytes(*result));
     if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
     throw py::stop_iteration();
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -19,44 +20,59 @@ struct Shared {
   std::size_t emitted = 0;          // results handed to the sink
   bool source_done = false;
   bool stopped = false;
-  std::map<std::size_t, DocumentResult> ready;  // finished, not yet emitted
+  // Finished, not yet emitted: what to do with each, by input index.
+  std::map<std::size_t, std::function<bool()>> ready;
+  // Held while calling the source, one reader at a time, but not `mutex`:
+  // a source that waits for its input must not keep results from being
+  // emitted.
+  std::mutex reading;
 };
 
-void Work(const Extractor& extractor, const DocumentSource& source,
+void Work(const DocumentSource& source, const DocumentTask& task,
           std::size_t window, Shared& s) {
-  std::unique_lock<std::mutex> lock(s.mutex);
   while (true) {
-    s.work.wait(lock, [&] {
-      return s.stopped || s.source_done || s.read - s.emitted < window;
-    });
-    if (s.stopped || s.source_done) return;
-    std::optional<Document> doc = source();  // one reader at a time
-    if (!doc) {
-      s.source_done = true;
-      s.work.notify_all();
-      s.results.notify_all();
-      return;
+    {
+      std::unique_lock<std::mutex> lock(s.mutex);
+      s.work.wait(lock, [&] {
+        return s.stopped || s.source_done || s.read - s.emitted < window;
+      });
+      if (s.stopped || s.source_done) return;
     }
-    const std::size_t index = s.read++;
-    lock.unlock();
-    DocumentResult result = extractor.Extract(*doc);
-    lock.lock();
-    s.ready.emplace(index, std::move(result));
+    std::optional<Document> doc;
+    std::size_t index = 0;
+    {
+      std::lock_guard<std::mutex> reading(s.reading);
+      {
+        std::lock_guard<std::mutex> lock(s.mutex);
+        if (s.stopped || s.source_done) return;
+      }
+      doc = source();
+      std::lock_guard<std::mutex> lock(s.mutex);
+      if (!doc) {
+        s.source_done = true;
+        s.work.notify_all();
+        s.results.notify_all();
+        return;
+      }
+      index = s.read++;
+    }
+    std::function<bool()> step = task(index, *std::move(doc));
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.ready.emplace(index, std::move(step));
     s.results.notify_all();
   }
 }
 
 }  // namespace
 
-bool ExtractInOrder(const Extractor& extractor, int threads,
-                    const DocumentSource& source, const ResultSink& sink,
-                    std::size_t window) {
+bool RunInOrder(int threads, const DocumentSource& source,
+                const DocumentTask& task, std::size_t window) {
   threads = std::max(threads, 1);
   if (window == 0) window = 4 * static_cast<std::size_t>(threads);
   Shared s;
   std::vector<std::thread> workers;
   for (int i = 0; i < threads; ++i) {
-    workers.emplace_back(Work, std::cref(extractor), std::cref(source), window,
+    workers.emplace_back(Work, std::cref(source), std::cref(task), window,
                          std::ref(s));
   }
   bool completed = true;
@@ -68,10 +84,10 @@ bool ExtractInOrder(const Extractor& extractor, int threads,
     });
     auto next = s.ready.find(s.emitted);
     if (next == s.ready.end()) break;  // every document was emitted
-    DocumentResult result = std::move(next->second);
+    std::function<bool()> step = std::move(next->second);
     s.ready.erase(next);
     lock.unlock();
-    const bool go_on = sink(result);
+    const bool go_on = step();
     lock.lock();
     ++s.emitted;
     s.work.notify_all();
@@ -85,6 +101,19 @@ bool ExtractInOrder(const Extractor& extractor, int threads,
   lock.unlock();
   for (std::thread& worker : workers) worker.join();
   return completed;
+}
+
+bool ExtractInOrder(const Extractor& extractor, int threads,
+                    const DocumentSource& source, const ResultSink& sink,
+                    std::size_t window) {
+  return RunInOrder(
+      threads, source,
+      [&](std::size_t, Document doc) -> std::function<bool()> {
+        auto result =
+            std::make_shared<const DocumentResult>(extractor.Extract(doc));
+        return [&sink, result] { return sink(*result); };
+      },
+      window);
 }
 
 }  // namespace whosaid
