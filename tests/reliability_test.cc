@@ -120,6 +120,20 @@ TEST(BadInputTest, NulBytesAreOrdinaryBytes) {
                           std::string("Tom Becker|said|") + kBeckerQuote));
 }
 
+// A NUL or another control byte right after a statement's full stop
+// separates sentences like a space: the statement before it is whole.
+TEST(BadInputTest, ControlByteAfterAFullStopEndsTheSentence) {
+  for (char control : {'\0', '\x1b', '\x7f'}) {
+    const std::string text =
+        std::string("The pier will reopen, Ana Ruiz said.") + control +
+        "The boats are safe, Tom Becker said.";
+    EXPECT_THAT(Covered(Extract(text)),
+                ElementsAre("Ana Ruiz|said|The pier will reopen",
+                            "Tom Becker|said|The boats are safe"))
+        << static_cast<int>(control);
+  }
+}
+
 TEST(BadInputTest, CrlfAndLoneCrEndLines) {
   const std::string crlf = std::string(kRuiz) + "\r\n\r\n" + kBecker + "\r\n";
   EXPECT_EQ(SplitParagraphs(crlf).size(), 2u);

@@ -68,8 +68,9 @@ class BatchedWriter {
 };
 
 // "N documents" with the right plural.
-std::string Documents(std::size_t n) {
-  return std::to_string(n) + (n == 1 ? " document" : " documents");
+// "1 document", "2 documents": `n` and `noun`, plural but for one.
+std::string Count(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -136,16 +137,14 @@ int RunIndex(const Args& args) {
   }
   auto stats = (*store)->Stats();
   if (stats.ok() && !settings.quiet) {
-    std::cerr << "whosaid: indexed " << Documents(writer.indexed()) << "; "
-              << db_path << " holds " << Documents(stats->documents) << ", "
-              << stats->attributions << " attributions, " << stats->quotes
-              << " quotes\n";
+    std::cerr << "whosaid: indexed " << Count(writer.indexed(), "document")
+              << "; " << db_path << " holds "
+              << Count(stats->documents, "document") << ", "
+              << Count(stats->attributions, "attribution") << ", "
+              << Count(stats->quotes, "quote") << "\n";
   }
-  if (run->failed > 0) {
-    std::cerr << "whosaid: " << Documents(run->failed) << " failed\n";
-    return 1;
-  }
-  return 0;
+  // The pipeline has named the documents that failed.
+  return run->failed > 0 ? 1 : 0;
 }
 
 }  // namespace whosaid::cli

@@ -103,11 +103,25 @@ void ResultStream::ReadAhead() {
   }
 }
 
+std::optional<std::string> ResultStream::PopResult() {
+  if (outbox_.empty()) return std::nullopt;
+  std::string result = std::move(outbox_.front());
+  outbox_.pop_front();
+  room_.notify_one();  // room in the outbox
+  return result;
+}
+
 py::object ResultStream::Next() {
   while (true) {
     ReadAhead();
     std::optional<std::string> result;
     {
+      // A result that is ready is taken without giving up the GIL: the
+      // workers never need it, so they do not wait on it here.
+      std::lock_guard<std::mutex> lock(mutex_);
+      result = PopResult();
+    }
+    if (!result) {
       py::gil_scoped_release release;
       std::unique_lock<std::mutex> lock(mutex_);
       // Wake for a result, for the end, or for an inbox half empty.
@@ -115,13 +129,8 @@ py::object ResultStream::Next() {
         return !outbox_.empty() || finished_ ||
                (!input_done_ && inbox_.size() <= capacity_ / 2);
       });
-      if (!outbox_.empty()) {
-        result = std::move(outbox_.front());
-        outbox_.pop_front();
-        room_.notify_one();  // room in the outbox
-      } else if (!finished_) {
-        continue;  // room in the inbox: read more first
-      }
+      result = PopResult();
+      if (!result && !finished_) continue;  // room in the inbox: read more
     }
     if (result) return json_loads_(py::bytes(*result));
     if (error_) std::rethrow_exception(std::exchange(error_, nullptr));

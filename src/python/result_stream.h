@@ -56,7 +56,9 @@ class ResultStream {
   void ReadAhead();                // iterating thread, with the GIL
   std::optional<Document> Take();  // a worker: the next document
   bool Put(std::string result);    // the coordinator: one result
-  void Run(int threads);           // the coordinator's body
+  // The oldest result in the outbox, if any; needs mutex_.
+  std::optional<std::string> PopResult();
+  void Run(int threads);  // the coordinator's body
 
   const std::shared_ptr<const Extractor> extractor_;
   const bool with_text_;

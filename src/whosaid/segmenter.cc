@@ -24,8 +24,11 @@ constexpr std::array<std::string_view, 9> kClosers = {
 };
 
 // Marks that may open a sentence, besides letters and digits.
-constexpr std::array<std::string_view, 13> kOpeners = {
-    "\"",           "'", "(", "[", "{", "`",
+constexpr std::array<std::string_view, 18> kOpeners = {
+    "\"",           "'", "(", "[", "{", "`", "*", "#",
+    "\xC2\xBF",      // ¿
+    "\xC2\xA1",      // ¡
+    "\xE2\x80\xA2",  // • bullet
     "\xE2\x80\x9C",  // “
     "\xE2\x80\x98",  // ‘
     "\xC2\xAB",      // «
@@ -64,8 +67,8 @@ bool StartsWithAt(std::string_view text, std::size_t pos, std::size_t end,
          text.substr(pos, what.size()) == what;
 }
 
-// Length of the whitespace character at `pos` (ASCII whitespace or U+00A0
-// NO-BREAK SPACE), or 0 when there is none.
+// Length of the whitespace character at `pos` (ASCII whitespace, another
+// control byte, or U+00A0 NO-BREAK SPACE), or 0 when there is none.
 std::size_t SpaceLengthAt(std::string_view text, std::size_t pos,
                           std::size_t end) {
   if (pos >= end) return 0;
@@ -78,6 +81,10 @@ std::size_t SpaceLengthAt(std::string_view text, std::size_t pos,
     case '\v':
       return 1;
     default:
+      // Other control bytes (a NUL, an escape) separate like a space.
+      if (static_cast<unsigned char>(text[pos]) < 0x20 || text[pos] == 0x7F) {
+        return 1;
+      }
       return StartsWithAt(text, pos, end, "\xC2\xA0") ? 2 : 0;
   }
 }
@@ -129,8 +136,9 @@ bool IsNonAsciiUpperAt(std::string_view text, std::size_t pos,
   return cp >= 0x400 && cp <= 0x42F;
 }
 
-// Whether a sentence may start at `pos`: an uppercase letter, a digit, or
-// an opening quote or bracket (the skeleton placeholder ⟦ included).
+// Whether a sentence may start at `pos`: an uppercase letter, a digit, an
+// opening quote or bracket (the skeleton placeholder ⟦ included), or a
+// bullet.
 bool CanStartSentence(std::string_view text, std::size_t pos, std::size_t end) {
   if (pos >= end) return false;
   char c = text[pos];
