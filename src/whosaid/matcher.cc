@@ -165,26 +165,30 @@ struct Matcher::Captures {
 // by the rules with the same cue.
 class Matcher::CueCache {
  public:
-  // Offsets in `text` at which `finder` matches, ascending.
-  const std::vector<std::size_t>& Starts(const RE2& finder,
-                                         std::string_view text) {
-    for (const auto& [regex, starts] : found_) {
-      if (regex == &finder) return starts;
+  struct Cue {
+    std::size_t begin, end;
+  };
+  // The matches of `finder` in `text`, by ascending begin: one a start,
+  // the one the finder prefers there.
+  const std::vector<Cue>& Find(const RE2& finder, std::string_view text) {
+    for (const auto& [regex, cues] : found_) {
+      if (regex == &finder) return cues;
     }
-    std::vector<std::size_t> starts;
+    std::vector<Cue> cues;
     re2::StringPiece match;
     for (std::size_t pos = 0;
          pos < text.size() &&
          finder.Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1);) {
-      starts.push_back(match.data() - text.data());
-      pos = starts.back() + 1;
+      const std::size_t begin = match.data() - text.data();
+      cues.push_back({begin, begin + match.size()});
+      pos = begin + 1;
     }
-    found_.emplace_back(&finder, std::move(starts));
+    found_.emplace_back(&finder, std::move(cues));
     return found_.back().second;
   }
 
  private:
-  std::vector<std::pair<const RE2*, std::vector<std::size_t>>> found_;
+  std::vector<std::pair<const RE2*, std::vector<Cue>>> found_;
 };
 
 Matcher::Matcher(const RuleSet& rules) : rules_(rules) {
@@ -196,7 +200,8 @@ Matcher::RuleGroups Matcher::RuleGroupsOf(const Rule& rule) {
   // A cue-anchored rule's whole pattern is compiled only when needed.
   return RuleGroups{rule.from_cue ? Groups{} : GroupsOf(&rule.regex()),
                     GroupsOf(rule.before_cue.get()),
-                    GroupsOf(rule.from_cue.get())};
+                    GroupsOf(rule.from_cue.get()),
+                    GroupsOf(rule.after_cue.get())};
 }
 
 Matcher::Groups Matcher::GroupsOf(const RE2* regex) {
@@ -315,11 +320,12 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
   // alone, without captures (asked for captures on a short text, RE2
   // skips its DFA and backtracks through the whole program).
   struct Found {
-    std::size_t begin, cue, end;
+    std::size_t begin, cue, cue_end, end;
   };
   std::vector<Found> found;
   re2::StringPiece whole;
-  for (std::size_t cue : cues.Starts(*rule.cue_finder, text)) {
+  for (const CueCache::Cue& at : cues.Find(*rule.cue_finder, text)) {
+    const std::size_t cue = at.begin;
     const re2::StringPiece before(text.data(), cue);
     // Whether a side matches at all is cheaper to learn than where.
     auto from_cue_matches = [&] {
@@ -336,7 +342,7 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
                              ? before_cue_matches() && from_cue_matches()
                              : from_cue_matches() && before_cue_matches();
     if (!matched) continue;
-    Found f{cue, cue, cue};
+    Found f{cue, cue, at.end, cue};
     if (rule.from_cue->Match(text, cue, text.size(), RE2::ANCHOR_START, &whole,
                              1)) {
       f.end = cue + whole.size();
@@ -370,11 +376,14 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
       captures.Collect(whole_groups, groups);
     } else {
       // Each side again, anchored at both ends, for its captures.
-      if (!rule.from_cue->Match(text, f.cue, f.end, RE2::ANCHOR_BOTH, groups,
-                                g.from_cue.count)) {
-        continue;
+      if (!AfterCueCaptures(rule, g, text, f.cue, f.cue_end, f.end,
+                            &captures)) {
+        if (!rule.from_cue->Match(text, f.cue, f.end, RE2::ANCHOR_BOTH, groups,
+                                  g.from_cue.count)) {
+          continue;
+        }
+        captures.Collect(g.from_cue, groups);
       }
-      captures.Collect(g.from_cue, groups);
       if (rule.before_cue != nullptr) {
         const re2::StringPiece before(text.data(), f.cue);
         if (!rule.before_cue->Match(before, f.begin, f.cue, RE2::ANCHOR_BOTH,
@@ -388,6 +397,27 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
     AddMatch(rule, captures, skeleton, piece, quotes, out);
     pos = std::max(f.begin + captures.whole.size(), f.begin + 1);
   }
+}
+
+// The pattern (?P<cue>CUE)AFTER prefers, at a cue, the parse of CUE that
+// the finder prefers there whenever AFTER matches after it, and then
+// AFTER's own preferred parse: so when AFTER matches exactly from the
+// finder's cue to the end of the match, its captures are the side's.
+// AFTER's program alone is a fraction of the side's, and captures cost in
+// proportion to the program.
+bool Matcher::AfterCueCaptures(const Rule& rule, const RuleGroups& g,
+                               std::string_view text, std::size_t cue,
+                               std::size_t cue_end, std::size_t end,
+                               Captures* captures) {
+  if (rule.after_cue == nullptr || cue_end > end) return false;
+  re2::StringPiece groups[kMaxGroups];
+  if (!rule.after_cue->Match(text, cue_end, end, RE2::ANCHOR_BOTH, groups,
+                             g.after_cue.count)) {
+    return false;
+  }
+  captures->Collect(g.after_cue, groups);
+  captures->cue = re2::StringPiece(text.data() + cue, cue_end - cue);
+  return true;
 }
 
 void Matcher::AddMatch(const Rule& rule, const Captures& captures,

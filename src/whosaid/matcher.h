@@ -3,6 +3,7 @@
 #define WHOSAID_MATCHER_H_
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "whosaid/attribution.h"
@@ -68,7 +69,7 @@ class Matcher {
   };
   // The groups of a rule's whole regex and of its cue-anchored parts.
   struct RuleGroups {
-    Groups whole, before_cue, from_cue;
+    Groups whole, before_cue, from_cue, after_cue;
   };
   struct Captures;
   class CueCache;
@@ -100,6 +101,14 @@ class Matcher {
                 const std::vector<Quote>& quotes,
                 std::vector<RuleMatch>* out) const;
   static Groups GroupsOf(const re2::RE2* regex);
+  // Fills the captures of a cue-anchored match from the cue on, the cue
+  // being [cue, cue_end) as the finder found it and the match ending at
+  // `end`, with the rule's `after_cue` alone; false (captures untouched)
+  // when that cannot give the captures the whole side would.
+  static bool AfterCueCaptures(const Rule& rule, const RuleGroups& groups,
+                               std::string_view text, std::size_t cue,
+                               std::size_t cue_end, std::size_t end,
+                               Captures* captures);
   static RuleGroups RuleGroupsOf(const Rule& rule);
 
   const RuleSet& rules_;

@@ -165,6 +165,8 @@ class PackLoader {
   // Prefilter ids of the sides of cue-anchored rules, by pattern, so that
   // rules with an equal side share one compiled pattern (-1: failed).
   std::map<std::string, int> sides_;
+  // The parts after the cue, compiled alone, by pattern.
+  std::map<std::string, std::shared_ptr<const RE2>> after_parts_;
 };
 
 Status PackLoader::Read(const PackSource& pack) {
@@ -579,6 +581,14 @@ Status PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
   if (!split->before.empty()) {
     before_cue = filtered("(?:" + split->before + ")$");
     if (before_cue == nullptr) return error;
+  }
+  if (!split->after.empty()) {
+    std::shared_ptr<const RE2>& after =
+        after_parts_["(?:" + split->after + ")"];
+    if (after == nullptr) {
+      after = std::make_shared<const RE2>("(?:" + split->after + ")", options);
+    }
+    if (after->ok()) rule.after_cue = after;
   }
   prefilter_ids_[rule.id] = ids;
   rule.cue_finder = finder;

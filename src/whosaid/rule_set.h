@@ -90,6 +90,10 @@ struct Rule {
   std::shared_ptr<const re2::RE2> cue_finder;
   std::shared_ptr<const re2::RE2> from_cue;
   std::shared_ptr<const re2::RE2> before_cue;
+  // "(?:AFTER)", null when AFTER is empty: the captures of the part after
+  // the cue come from this smaller program when the cue ends where the
+  // finder's match ends (see Matcher::RunFromCues).
+  std::shared_ptr<const re2::RE2> after_cue;
   // Whether to try `before_cue` before `from_cue` (the smaller program:
   // both must match, and the first to fail saves the other).
   bool before_cue_first = false;
