@@ -120,6 +120,36 @@ TEST(ReportedSpeechTest, ClauseFirst) {
   });
 }
 
+// A second verb of the same speaker ends the first statement's clause.
+TEST(ReportedSpeechTest, TwoStatementsOfOneSpeaker) {
+  ExpectAttributions({
+      {"Ruiz said the ferry was late, and accused the council of delaying "
+       "the repairs.",
+       {I("the ferry was late", "Ruiz", "Ruiz", "said"),
+        I("the council of delaying the repairs", "Ruiz", "Ruiz", "accused")
+            .Stance("accuse")}},
+  });
+}
+
+// Questions: the reporter's own, whose asker the text leaves unsaid, and
+// a speaker's.
+TEST(ReportedSpeechTest, Questions) {
+  ExpectAttributions({
+      {"Asked whether the ferry would resume in May, Ruiz said the repairs "
+       "were on time.",
+       {I("whether the ferry would resume in May", "-", "", "Asked")
+            .Stance("question")
+            .Resolution("")
+            .Kind("unknown"),
+        I("the repairs were on time", "Ruiz", "Ruiz", "said")}},
+      {"A reporter asked Ruiz whether the ferry would resume in May.",
+       {I("whether the ferry would resume in May", "A reporter", "A reporter",
+          "asked")
+            .Stance("question")
+            .Kind("unknown")}},
+  });
+}
+
 TEST(ReportedSpeechTest, AttributionInTheMiddle) {
   ExpectAttributions({
       {"The ferry, Ruiz said, will resume service in May.",

@@ -113,6 +113,17 @@ TEST(RuleSetTest, LoadsAValidPack) {
                                                 {"cue", "said"}}));
 }
 
+// A rule that says `speaker: optional` may lack the speaker capture.
+TEST(RuleSetTest, ASpeakerMayBeOptional) {
+  const std::string pattern = "pattern: '[Aa]sked (?P<content>whether .*)'";
+  EXPECT_THAT(LoadError({Pack({{"rules/r.yaml", RuleYaml("r", pattern)}})}),
+              HasSubstr("the pattern must capture 'speaker'"));
+  auto set = RuleSet::Load({Pack(
+      {{"rules/r.yaml", RuleYaml("r", pattern, "speaker: optional\n")}})});
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  EXPECT_TRUE((*set)->rules().front().speaker_optional);
+}
+
 TEST(RuleSetTest, LoadsTheBuiltinEnglishPack) {
   EXPECT_EQ(LoadError({BuiltinEnglishPack()}), "OK");
 }
@@ -347,6 +358,10 @@ TEST(RuleSetTest, ErrorsNameFileLineColumnAndRule) {
       {"no speaker capture",
        {{"rules/r.yaml", RuleYaml("r", "pattern: '%{QUOTE:content} said'")}},
        "mem/rules/r.yaml:4:10: rule r: the pattern must capture 'speaker'"},
+      {"speaker neither required nor optional",
+       {{"rules/r.yaml", RuleYaml("r", kSaidPattern, "speaker: maybe\n")}},
+       "mem/rules/r.yaml:5:10: rule r: speaker 'maybe' must be required or "
+       "optional"},
       {"RE2 compile error",
        {{"rules/r.yaml", RuleYaml("r", "pattern: '(?P<speaker>a'")}},
        "mem/rules/r.yaml:4:10: rule r: RE2 cannot compile the pattern: "

@@ -577,9 +577,46 @@ bool Conflicts(const RuleMatch& c, const RuleMatch& m) {
   });
 }
 
+// Whether `word` joins a second statement to a first: "and", "but".
+bool IsCoordinator(std::string_view word) {
+  return word == "and" || word == "but" || word == "then" || word == "also";
+}
+
 }  // namespace
 
-std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates) {
+bool EndBeforeSecondStatement(const RuleMatch& second, std::string_view text,
+                              RuleMatch* m) {
+  if (m->type != QuoteType::kIndirect || !m->content_parts.empty() || !m->cue ||
+      !m->speaker || !second.cue || !second.speaker ||
+      !second.speaker->Overlaps(*m->speaker) ||
+      !m->content.Contains(*second.cue) ||
+      second.cue->begin <= m->content.begin ||
+      second.content.begin < second.cue->end) {
+    return false;
+  }
+  // Back from the second cue over spaces, punctuation and coordinators.
+  std::size_t end = second.cue->begin;
+  while (end > m->content.begin) {
+    const char c = text[end - 1];
+    if (c == ' ' || c == ',' || c == ';') {
+      --end;
+      continue;
+    }
+    std::size_t word = end;
+    while (word > m->content.begin &&
+           std::isalpha(static_cast<unsigned char>(text[word - 1]))) {
+      --word;
+    }
+    if (word == end || !IsCoordinator(text.substr(word, end - word))) break;
+    end = word;
+  }
+  if (end <= m->content.begin) return false;
+  m->content.end = end;
+  return true;
+}
+
+std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
+                                     std::string_view text) {
   std::unordered_map<int, std::vector<std::size_t>> single_quote_matches;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     if (candidates[i].quotes.size() == 1 && candidates[i].speaker) {
@@ -611,17 +648,33 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates) {
   std::vector<RuleMatch> chosen;
   SpanIndex contents, cues;
   std::unordered_map<int, std::vector<std::size_t>> by_quote;
+  // The first chosen match that `m` conflicts with, if any.
+  auto first_conflict = [&](const RuleMatch& m) -> std::optional<std::size_t> {
+    std::optional<std::size_t> hit;
+    auto conflicts = [&](std::size_t i) {
+      if (Conflicts(chosen[i], m)) hit = i;
+      return hit.has_value();
+    };
+    if (contents.AnyNear(m.content, conflicts) ||
+        (m.cue && cues.AnyNear(*m.cue, conflicts))) {
+      return hit;
+    }
+    for (int q : m.quotes) {
+      auto it = by_quote.find(q);
+      if (it != by_quote.end() &&
+          std::any_of(it->second.begin(), it->second.end(), conflicts)) {
+        return hit;
+      }
+    }
+    return std::nullopt;
+  };
   for (RuleMatch& m : candidates) {
-    auto conflicts = [&](std::size_t i) { return Conflicts(chosen[i], m); };
-    const bool conflict =
-        contents.AnyNear(m.content, conflicts) ||
-        (m.cue && cues.AnyNear(*m.cue, conflicts)) ||
-        std::any_of(m.quotes.begin(), m.quotes.end(), [&](int q) {
-          auto it = by_quote.find(q);
-          return it != by_quote.end() &&
-                 std::any_of(it->second.begin(), it->second.end(), conflicts);
-        });
-    if (conflict) continue;
+    std::optional<std::size_t> hit = first_conflict(m);
+    if (hit && !text.empty() &&
+        EndBeforeSecondStatement(chosen[*hit], text, &m)) {
+      hit = first_conflict(m);
+    }
+    if (hit) continue;
     const std::size_t id = chosen.size();
     contents.Add(m.content, id);
     if (m.cue) cues.Add(*m.cue, id);

@@ -121,9 +121,22 @@ class Matcher {
 // dropped when its content or its cue overlaps a chosen one's, or it attributes
 // a quotation already attributed. Contents may overlap when one statement is
 // reported inside the other: the inner match's speaker and cue lie in the outer
-// content ("According to the paper, the council promised to pay"). Returns the
-// chosen matches in text order.
-std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates);
+// content ("According to the paper, the council promised to pay"). An
+// indirect statement whose content runs into a chosen second statement of
+// the same speaker ("Ruiz said the pier was late, and accused the council
+// of …") ends before it instead of being dropped (see
+// EndBeforeSecondStatement); that needs `text`, the paragraph's original
+// text. Returns the chosen matches in text order.
+std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
+                                     std::string_view text = {});
+
+// When `second` is a statement of the same speaker whose cue lies within
+// the indirect content of `m`, after its start ("Ruiz said [the pier was
+// late, and accused the council of …]"), ends `m`'s content before that
+// cue and the words that join the two ("and", "but", commas) and returns
+// true; returns false and leaves `m` as it was otherwise.
+bool EndBeforeSecondStatement(const RuleMatch& second, std::string_view text,
+                              RuleMatch* m);
 
 }  // namespace whosaid
 

@@ -355,7 +355,7 @@ Status PackLoader::ReadRule(const PackFile& file) {
     StatusOr<StrictMap> map =
         StrictMap::Read(*root, context, "rule",
                         {"id", "description", "type", "priority", "scope",
-                         "pattern", "examples", "counterexamples"});
+                         "speaker", "pattern", "examples", "counterexamples"});
     if (!map.ok()) return map.status();
     RuleDraft draft;
     Rule& rule = draft.rule;
@@ -393,6 +393,16 @@ Status PackLoader::ReadRule(const PackFile& file) {
       }
       rule.scope =
           *scope == "paragraph" ? RuleScope::kParagraph : RuleScope::kSentence;
+    }
+    if (map->Get("speaker") != nullptr) {
+      StatusOr<std::string> speaker = map->String("speaker", false);
+      if (!speaker.ok()) return speaker.status();
+      if (*speaker != "required" && *speaker != "optional") {
+        return context.Error(
+            map->Get("speaker")->Mark(),
+            "speaker '" + *speaker + "' must be required or optional");
+      }
+      rule.speaker_optional = *speaker == "optional";
     }
     StatusOr<std::vector<Fragment>> pattern = map->Fragments("pattern", true);
     if (!pattern.ok()) return pattern.status();
@@ -459,7 +469,7 @@ StatusOr<std::vector<Rule>> PackLoader::Compile() {
 // Checks the named groups of a compiled rule: known names, each at most once
 // (RE2 would silently keep only the first), and `speaker` among them.
 Status CheckCaptures(const RE2& regex, const SourceLocation& where,
-                     const std::string& id) {
+                     const std::string& id, bool speaker_optional) {
   std::map<std::string, int> counts;
   for (const auto& [index, name] : regex.CapturingGroupNames()) ++counts[name];
   for (const auto& [name, count] : counts) {
@@ -473,9 +483,10 @@ Status CheckCaptures(const RE2& regex, const SourceLocation& where,
                          " times; a rule may capture each name once");
     }
   }
-  if (counts.count("speaker") == 0) {
+  if (counts.count("speaker") == 0 && !speaker_optional) {
     return ErrorAt(where, id,
-                   "the pattern must capture 'speaker' (%{NAME:speaker})");
+                   "the pattern must capture 'speaker' (%{NAME:speaker}), or "
+                   "the rule say 'speaker: optional'");
   }
   return Status();
 }
@@ -503,7 +514,10 @@ StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
     return ErrorAt(where, rule.id,
                    "RE2 cannot compile the pattern: " + parsed.error());
   }
-  if (Status s = CheckCaptures(parsed, where, rule.id); !s.ok()) return s;
+  if (Status s = CheckCaptures(parsed, where, rule.id, rule.speaker_optional);
+      !s.ok()) {
+    return s;
+  }
   options.set_max_mem(kMatchingRoom * MemoryBudget(rule.pattern));
   const Status too_large =
       ErrorAt(where, rule.id,

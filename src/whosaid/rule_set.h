@@ -74,6 +74,9 @@ struct Rule {
   QuoteType type = QuoteType::kDirect;
   int priority = 0;  // higher wins when two matches overlap
   RuleScope scope = RuleScope::kSentence;
+  // Whether the rule may leave the speaker out (`speaker: optional`): the
+  // text does not say who asked "Asked whether the pier would reopen, …".
+  bool speaker_optional = false;
   std::string source;   // "rules/en/rules/x.yaml", for messages
   std::string pattern;  // fully expanded RE2 pattern
   // The whole pattern, compiled. A cue-anchored rule needs it only when
