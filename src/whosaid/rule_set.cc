@@ -133,6 +133,9 @@ class PackLoader {
   Status ReadRule(const PackFile& file);
   StatusOr<std::vector<RuleExample>> ReadExamples(const StrictMap& map,
                                                   const YamlContext& context);
+  static StatusOr<bool> Choice(const StrictMap& map, const YamlContext& context,
+                               const std::string& key, const std::string& no,
+                               const std::string& yes);
   // Defines a macro or lexicon name, refusing one already defined in the
   // same pack.
   Status Claim(const std::string& name, const SourceLocation& where);
@@ -383,27 +386,14 @@ Status PackLoader::ReadRule(const PackFile& file) {
     StatusOr<int> priority = map->Int("priority", 0);
     if (!priority.ok()) return priority.status();
     rule.priority = *priority;
-    if (map->Get("scope") != nullptr) {
-      StatusOr<std::string> scope = map->String("scope", false);
-      if (!scope.ok()) return scope.status();
-      if (*scope != "sentence" && *scope != "paragraph") {
-        return context.Error(
-            map->Get("scope")->Mark(),
-            "scope '" + *scope + "' must be sentence or paragraph");
-      }
-      rule.scope =
-          *scope == "paragraph" ? RuleScope::kParagraph : RuleScope::kSentence;
-    }
-    if (map->Get("speaker") != nullptr) {
-      StatusOr<std::string> speaker = map->String("speaker", false);
-      if (!speaker.ok()) return speaker.status();
-      if (*speaker != "required" && *speaker != "optional") {
-        return context.Error(
-            map->Get("speaker")->Mark(),
-            "speaker '" + *speaker + "' must be required or optional");
-      }
-      rule.speaker_optional = *speaker == "optional";
-    }
+    StatusOr<bool> paragraph =
+        Choice(*map, context, "scope", "sentence", "paragraph");
+    if (!paragraph.ok()) return paragraph.status();
+    rule.scope = *paragraph ? RuleScope::kParagraph : RuleScope::kSentence;
+    StatusOr<bool> optional =
+        Choice(*map, context, "speaker", "required", "optional");
+    if (!optional.ok()) return optional.status();
+    rule.speaker_optional = *optional;
     StatusOr<std::vector<Fragment>> pattern = map->Fragments("pattern", true);
     if (!pattern.ok()) return pattern.status();
     draft.pattern = std::move(pattern).value();
@@ -417,6 +407,23 @@ Status PackLoader::ReadRule(const PackFile& file) {
     drafts_[rule.id] = std::move(draft);  // replaces an earlier pack's rule
     return Status();
   });
+}
+
+// Reads the optional key `key` of `map`, which must be `no` (the default:
+// false) or `yes` (true).
+StatusOr<bool> PackLoader::Choice(const StrictMap& map,
+                                  const YamlContext& context,
+                                  const std::string& key, const std::string& no,
+                                  const std::string& yes) {
+  if (map.Get(key) == nullptr) return false;
+  StatusOr<std::string> value = map.String(key, false);
+  if (!value.ok()) return value.status();
+  if (*value != no && *value != yes) {
+    return context.Error(
+        map.Get(key)->Mark(),
+        key + " '" + *value + "' must be " + no + " or " + yes);
+  }
+  return *value == yes;
 }
 
 StatusOr<std::vector<RuleExample>> PackLoader::ReadExamples(
