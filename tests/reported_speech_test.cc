@@ -413,6 +413,11 @@ TEST(ReportedSpeechTest, PronounToTheLastPerson) {
        "in May.",
        {I("the crossing would resume in May", "She", "Ana Ruiz", "said")
             .Resolution("pronoun")}},
+      // A name ends with its sentence: not "Ana Ruiz. She".
+      {"The council met Ana Ruiz. She said the crossing would resume in "
+       "May.",
+       {I("the crossing would resume in May", "She", "Ana Ruiz", "said")
+            .Resolution("pronoun")}},
       {"Ana Ruiz met Tom Berg at the pier.\n\n"
        "He said the crossing would resume in May.",
        {I("the crossing would resume in May", "He", "Tom Berg", "said")

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "whosaid/segmenter.h"
+
 namespace whosaid {
 namespace {
 
@@ -164,12 +166,32 @@ struct Resolver::Context {
   }
 };
 
+// One word of a name: an abbreviation with its full stop ("Gov.", "Jr."),
+// initials ("W.", "U.S."), or a capitalised word without one, so that a
+// name never runs on past the end of a sentence ("… on Obama. She said").
+std::string NameWordPattern(const RuleSet& rules) {
+  std::string abbreviations;
+  for (std::string_view a : NameAbbreviations()) {
+    abbreviations += (abbreviations.empty() ? "" : "|") + std::string(a);
+  }
+  if (auto it = rules.lexicons().find("ABBREVIATIONS");
+      it != rules.lexicons().end()) {
+    for (const auto& [entry, attribute] : it->second) {
+      abbreviations += "|(?i:" + RE2::QuoteMeta(entry) + ")";
+    }
+  }
+  return "(?:(?:" + abbreviations +
+         R"()\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’\-]*))";
+}
+
 Resolver::Resolver(const RuleSet& rules) : rules_(rules) {
   RE2::Options options;
   options.set_log_errors(false);
   // Two to six capitalised words: a name, maybe with a title before it.
+  const std::string word = NameWordPattern(rules);
   name_re_ = std::make_unique<RE2>(
-      R"((\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:[ ]+(?:(?:de|van|von|bin|al|da|del|la|le)[ ]+)*\p{Lu}[\p{L}\p{M}'’\-]*\.?){1,5}))",
+      "(" + word + "(?:[ ]+(?:(?:de|van|von|bin|al|da|del|la|le)[ ]+)*" + word +
+          "){1,5})",
       options);
   // "Name, [the|a] role for|of|at [the] Org".
   apposition_re_ = std::make_unique<RE2>(

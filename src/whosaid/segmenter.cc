@@ -325,4 +325,6 @@ std::vector<Span> SplitSentences(std::string_view text, Span within) {
   return sentences;
 }
 
+std::span<const std::string_view> NameAbbreviations() { return kAbbreviations; }
+
 }  // namespace whosaid

@@ -2,6 +2,7 @@
 #ifndef WHOSAID_SEGMENTER_H_
 #define WHOSAID_SEGMENTER_H_
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -37,6 +38,11 @@ std::vector<Span> SplitParagraphs(std::string_view text);
 // as an opening bracket, so "He left. ⟦Q3⟧ he said." splits before the
 // placeholder, and a placeholder is never split.
 std::vector<Span> SplitSentences(std::string_view text, Span within);
+
+// The capitalised abbreviations whose full stop does not end a sentence
+// because a name or a number usually follows ("Mr", "Gov", "Sept"),
+// without the stop.
+std::span<const std::string_view> NameAbbreviations();
 
 }  // namespace whosaid
 
