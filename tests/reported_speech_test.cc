@@ -471,8 +471,13 @@ TEST(ReportedSpeechTest, ShareOfAPollSpeaks) {
       {"Those surveyed said the ferry was too slow.",
        {I("the ferry was too slow", "Those surveyed", "Those surveyed", "said")
             .Kind("unknown")}},
+      // The survey reports what the 42% say: one statement inside the
+      // other.
       {"In the survey, 42% say the ferry is too expensive.",
-       {I("the ferry is too expensive", "42%", "42%", "say").Kind("group")}},
+       {I("42% say the ferry is too expensive", "the survey", "the survey",
+          "In")
+            .Kind("document"),
+        I("the ferry is too expensive", "42%", "42%", "say").Kind("group")}},
   });
 }
 
