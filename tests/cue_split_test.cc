@@ -1,6 +1,10 @@
 #include "whosaid/internal/cue_split.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 namespace whosaid::internal {
 namespace {
@@ -58,6 +62,46 @@ TEST(CueSplitTest, FlagGroupsWithABodyAreFine) {
   auto split = SplitAtCue("(?i:the)[ ](?P<cue>said)");
   ASSERT_TRUE(split.has_value());
   EXPECT_EQ(split->before, "(?i:the)[ ]");
+}
+
+}  // namespace
+}  // namespace whosaid::internal
+
+namespace whosaid::internal {
+namespace {
+
+using ::testing::ElementsAre;
+
+// "group=pattern" for each piece, "=pattern" for plain ones.
+std::vector<std::string> Pieces(std::string_view pattern) {
+  std::vector<std::string> out;
+  auto pieces = SplitAtGroups(pattern);
+  if (!pieces) return {"none"};
+  for (const PatternPiece& piece : *pieces) {
+    out.push_back(piece.group + "=" + piece.pattern);
+  }
+  return out;
+}
+
+TEST(SplitAtGroupsTest, SplitsAtEachTopLevelNamedGroup) {
+  EXPECT_THAT(Pieces("(?P<content>⟦Q[0-9]+⟧)[ ]*,(?P<speaker>[A-Z]\\w+),?[ ]+"),
+              ElementsAre("content=⟦Q[0-9]+⟧", "=[ ]*,", "speaker=[A-Z]\\w+",
+                          "=,?[ ]+"));
+  EXPECT_THAT(Pieces("^(?P<speaker>(?:a|b)(c))"),
+              ElementsAre("=^", "speaker=(?:a|b)(c)"));
+  // Parentheses and names in classes and escapes are not groups.
+  EXPECT_THAT(Pieces("[(](?P<speaker>\\(x[)])"),
+              ElementsAre("=[(]", "speaker=\\(x[)]"));
+}
+
+TEST(SplitAtGroupsTest, RefusesWhatTheMatcherCannotRunPieceByPiece) {
+  EXPECT_THAT(Pieces("[a-z]+ said"), ElementsAre("none"));  // no group
+  EXPECT_THAT(Pieces("(?P<speaker>a)?b"), ElementsAre("none"));
+  EXPECT_THAT(Pieces("(?P<speaker>a(?P<role>b))"), ElementsAre("none"));
+  EXPECT_THAT(Pieces("(?:x(?P<role>b))(?P<speaker>a)"), ElementsAre("none"));
+  EXPECT_THAT(Pieces("(?P<speaker>a)|b"), ElementsAre("none"));
+  EXPECT_THAT(Pieces("(?i)(?P<speaker>a)"), ElementsAre("none"));
+  EXPECT_THAT(Pieces("(?P<speaker>a"), ElementsAre("none"));
 }
 
 }  // namespace

@@ -148,6 +148,22 @@ TEST(MatcherTest, TwoCuesFromOnePlaceTakeThePatternsChoice) {
                            "said"}}});
 }
 
+// The captures before the cue come from running the side's pieces one
+// after another when that gives the side's own parse, and from the whole
+// side when it does not.
+TEST(MatcherTest, CapturesBeforeTheCueAreThoseOfTheWholeSide) {
+  auto rules = Load({RuleFile(
+      "r.greedy", "indirect",
+      "(?P<speaker>[A-Za-z ]+)(?P<content>[a-z]+)[ ](?P<cue>said)\\b")});
+  ASSERT_NE(rules, nullptr);
+  EXPECT_EQ(rules->rules().front().before_pieces.size(), 3u);
+  // The speaker piece alone takes "Ana ruiz " up to the cue, which leaves
+  // nothing for the content: the whole side decides, and its greedy
+  // speaker gives back one letter.
+  ExpectMatches(*rules,
+                {{"Ana ruiz said.", {"r.greedy indirect {z} Ana rui / said"}}});
+}
+
 TEST(MatcherTest, RulesThatCannotSplitRunWhole) {
   auto rules = Load(
       {RuleFile("r.either", "indirect",

@@ -145,6 +145,18 @@ struct Matcher::Captures {
   re2::StringPiece whole, content, content2, speaker, cue, via, addressee, role,
       org;
 
+  // Sets the capture called `name`, if it is one of these.
+  void Set(std::string_view name, re2::StringPiece piece) {
+    if (name == "content") content = piece;
+    if (name == "content2") content2 = piece;
+    if (name == "speaker") speaker = piece;
+    if (name == "cue") cue = piece;
+    if (name == "via") via = piece;
+    if (name == "addressee") addressee = piece;
+    if (name == "role") role = piece;
+    if (name == "org") org = piece;
+  }
+
   // Takes the pieces that `groups` (of a regex with `g`) captured.
   void Collect(const Groups& g, const re2::StringPiece* groups) {
     auto take = [&](int index, re2::StringPiece& field) {
@@ -386,11 +398,15 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
       }
       if (rule.before_cue != nullptr) {
         const re2::StringPiece before(text.data(), f.cue);
-        if (!rule.before_cue->Match(before, f.begin, f.cue, RE2::ANCHOR_BOTH,
-                                    groups, g.before_cue.count)) {
-          continue;
+        // The side ran on the text up to the cue, ending there.
+        if (!CapturesByPieces(rule.before_pieces, text.substr(0, f.cue),
+                              f.begin, f.cue, &captures)) {
+          if (!rule.before_cue->Match(before, f.begin, f.cue, RE2::ANCHOR_BOTH,
+                                      groups, g.before_cue.count)) {
+            continue;
+          }
+          captures.Collect(g.before_cue, groups);
         }
-        captures.Collect(g.before_cue, groups);
       }
       captures.whole = re2::StringPiece(text.data() + f.begin, f.end - f.begin);
     }
@@ -417,6 +433,38 @@ bool Matcher::AfterCueCaptures(const Rule& rule, const RuleGroups& g,
   }
   captures->Collect(g.after_cue, groups);
   captures->cue = re2::StringPiece(text.data() + cue, cue_end - cue);
+  return true;
+}
+
+// A side of a cue-anchored rule, P1 P2 … Pn split at its top-level named
+// groups, prefers the parse in which P1 takes its own preferred match,
+// then P2 from there, and so on, whenever that parse ends where the side
+// must: so when each piece, run alone from where the one before ended,
+// does, the pieces' spans are the side's captures. Each run is a DFA
+// search, without captures: far cheaper than RE2's captures over the
+// whole side, whose program holds thousands of instructions.
+bool Matcher::CapturesByPieces(const std::vector<Rule::Piece>& pieces,
+                               std::string_view text, std::size_t begin,
+                               std::size_t end, Captures* captures) {
+  constexpr std::size_t kMaxPieces = 16;
+  if (pieces.empty() || pieces.size() > kMaxPieces) return false;
+  re2::StringPiece spans[kMaxPieces];
+  std::size_t at = begin;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const RE2& regex = *pieces[i].regex;
+    if (i + 1 == pieces.size()) {
+      if (!regex.Match(text, at, end, RE2::ANCHOR_BOTH, nullptr, 0)) {
+        return false;
+      }
+      spans[i] = re2::StringPiece(text.data() + at, end - at);
+    } else if (!regex.Match(text, at, end, RE2::ANCHOR_START, &spans[i], 1)) {
+      return false;
+    }
+    at += spans[i].size();
+  }
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (!pieces[i].group.empty()) captures->Set(pieces[i].group, spans[i]);
+  }
   return true;
 }
 

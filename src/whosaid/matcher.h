@@ -105,6 +105,13 @@ class Matcher {
   // being [cue, cue_end) as the finder found it and the match ending at
   // `end`, with the rule's `after_cue` alone; false (captures untouched)
   // when that cannot give the captures the whole side would.
+  // Fills the captures of a side of a cue-anchored match that runs from
+  // `begin` to `end` of `text` from the side's `pieces` (Rule::Piece);
+  // false (captures untouched) when that cannot give the captures RE2
+  // would over the whole side.
+  static bool CapturesByPieces(const std::vector<Rule::Piece>& pieces,
+                               std::string_view text, std::size_t begin,
+                               std::size_t end, Captures* captures);
   static bool AfterCueCaptures(const Rule& rule, const RuleGroups& groups,
                                std::string_view text, std::size_t cue,
                                std::size_t cue_end, std::size_t end,

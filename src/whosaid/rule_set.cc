@@ -168,8 +168,31 @@ class PackLoader {
   // Prefilter ids of the sides of cue-anchored rules, by pattern, so that
   // rules with an equal side share one compiled pattern (-1: failed).
   std::map<std::string, int> sides_;
-  // The parts after the cue, compiled alone, by pattern.
-  std::map<std::string, std::shared_ptr<const RE2>> after_parts_;
+  // Parts of patterns compiled alone (see PartRegex), by pattern.
+  std::map<std::string, std::shared_ptr<const RE2>> parts_;
+  // `pattern` split at its top-level named groups, each piece compiled;
+  // empty when it does not split so or a piece does not compile.
+  std::vector<Rule::Piece> Pieces(const std::string& pattern,
+                                  const RE2::Options& options) {
+    std::vector<Rule::Piece> out;
+    auto pieces = internal::SplitAtGroups(pattern);
+    if (!pieces) return out;
+    for (const internal::PatternPiece& piece : *pieces) {
+      std::shared_ptr<const RE2> regex = PartRegex(piece.pattern, options);
+      if (!regex->ok()) return {};
+      out.push_back({piece.group, std::move(regex)});
+    }
+    return out;
+  }
+  // "(?:PATTERN)" compiled, shared by the rules that have that part.
+  std::shared_ptr<const RE2> PartRegex(const std::string& pattern,
+                                       const RE2::Options& options) {
+    std::shared_ptr<const RE2>& regex = parts_["(?:" + pattern + ")"];
+    if (regex == nullptr) {
+      regex = std::make_shared<const RE2>("(?:" + pattern + ")", options);
+    }
+    return regex;
+  }
 };
 
 Status PackLoader::Read(const PackSource& pack) {
@@ -604,13 +627,10 @@ Status PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
     if (before_cue == nullptr) return error;
   }
   if (!split->after.empty()) {
-    std::shared_ptr<const RE2>& after =
-        after_parts_["(?:" + split->after + ")"];
-    if (after == nullptr) {
-      after = std::make_shared<const RE2>("(?:" + split->after + ")", options);
-    }
+    std::shared_ptr<const RE2> after = PartRegex(split->after, options);
     if (after->ok()) rule.after_cue = after;
   }
+  rule.before_pieces = Pieces(split->before, options);
   prefilter_ids_[rule.id] = ids;
   rule.cue_finder = finder;
   rule.from_cue = std::move(from_cue);

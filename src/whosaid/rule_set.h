@@ -97,6 +97,16 @@ struct Rule {
   // the cue come from this smaller program when the cue ends where the
   // finder's match ends (see Matcher::RunFromCues).
   std::shared_ptr<const re2::RE2> after_cue;
+  // BEFORE split at its top-level named groups, each piece compiled alone
+  // (empty when BEFORE does not split so): the matcher finds the captures
+  // before the cue by running the pieces one after another, falling back
+  // to `before_cue` when that does not give its parse
+  // (Matcher::CapturesByPieces).
+  struct Piece {
+    std::string group;  // empty for a piece between groups
+    std::shared_ptr<const re2::RE2> regex;
+  };
+  std::vector<Piece> before_pieces;
   // Whether to try `before_cue` before `from_cue` (the smaller program:
   // both must match, and the first to fail saves the other).
   bool before_cue_first = false;

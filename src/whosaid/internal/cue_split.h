@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace whosaid::internal {
 
@@ -25,6 +26,22 @@ struct CueSplit {
 // together). Returns nullopt otherwise, and for patterns with \Q…\E, which
 // the scan does not follow.
 std::optional<CueSplit> SplitAtCue(std::string_view pattern);
+
+// One piece of a pattern split at its top-level named groups: a group's
+// body with its name, or the plain pattern between two groups (no name).
+struct PatternPiece {
+  std::string group;  // empty for a plain piece
+  std::string pattern;
+};
+
+// Splits `pattern`, a plain concatenation as for SplitAtCue, at each
+// top-level named group: "(?P<content>Q)[ ]*(?P<speaker>S),?" gives
+// content "Q", plain "[ ]*", speaker "S", plain ",?". Returns nullopt when
+// the pattern has no top-level named group, when a named group is
+// quantified or holds another named group, when a plain piece holds a
+// capture, and wherever SplitAtCue would.
+std::optional<std::vector<PatternPiece>> SplitAtGroups(
+    std::string_view pattern);
 
 }  // namespace whosaid::internal
 
