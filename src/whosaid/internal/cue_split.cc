@@ -1,6 +1,5 @@
 #include "whosaid/internal/cue_split.h"
 
-#include <algorithm>
 #include <cstddef>
 
 namespace whosaid::internal {
@@ -43,109 +42,103 @@ bool IsFlagChange(std::string_view p, std::size_t at) {
   return end != std::string_view::npos && p[end] == ')';
 }
 
+// A group at the top level of a pattern: p[open] is its '(', p[close] its
+// ')'.
+struct TopLevelGroup {
+  std::size_t open, close;
+};
+
+// The top-level groups of `p`, a plain concatenation: nullopt when `p`
+// has a top-level '|' or flag change ("(?i)"), \Q…\E, or unbalanced
+// parentheses or classes.
+std::optional<std::vector<TopLevelGroup>> TopLevelGroups(std::string_view p) {
+  if (p.find("\\Q") != std::string_view::npos) return std::nullopt;
+  std::vector<TopLevelGroup> groups;
+  int depth = 0;
+  for (std::size_t i = 0; i < p.size();) {
+    const char c = p[i];
+    if (c == '\\') {
+      i += 2;
+    } else if (c == '[') {
+      i = SkipClass(p, i);
+      if (i == std::string_view::npos) return std::nullopt;
+    } else if (c == '(') {
+      if (depth == 0) {
+        if (IsFlagChange(p, i)) return std::nullopt;
+        groups.push_back({i, std::string_view::npos});
+      }
+      ++depth;
+      ++i;
+    } else if (c == ')') {
+      if (--depth < 0) return std::nullopt;
+      if (depth == 0) groups.back().close = i;
+      ++i;
+    } else if (c == '|' && depth == 0) {
+      return std::nullopt;
+    } else {
+      ++i;
+    }
+  }
+  if (depth != 0) return std::nullopt;
+  return groups;
+}
+
+bool QuantifiedAfter(std::string_view p, const TopLevelGroup& g) {
+  return g.close + 1 < p.size() && IsQuantifier(p[g.close + 1]);
+}
+
+constexpr std::string_view kNamedOpen = "(?P<";
+
 }  // namespace
 
 std::optional<std::vector<PatternPiece>> SplitAtGroups(std::string_view p) {
-  constexpr std::string_view kNamedOpen = "(?P<";
-  if (p.find("\\Q") != std::string_view::npos) return std::nullopt;
+  std::optional<std::vector<TopLevelGroup>> groups = TopLevelGroups(p);
+  if (!groups) return std::nullopt;
   std::vector<PatternPiece> pieces;
-  std::size_t piece_begin = 0;  // of the plain piece being read
-  std::size_t body_begin = 0;   // of the named group being read
-  int depth = 0;
-  std::string group;  // the name of the top-level group being read
-  auto add_plain = [&](std::size_t end) -> bool {
-    const std::string_view plain = p.substr(piece_begin, end - piece_begin);
+  std::size_t plain_begin = 0;
+  // The plain piece up to `end`, which must hold no capture of its own.
+  auto add_plain = [&](std::size_t end) {
+    const std::string_view plain = p.substr(plain_begin, end - plain_begin);
     if (plain.find(kNamedOpen) != std::string_view::npos) return false;
     if (!plain.empty()) pieces.push_back({"", std::string(plain)});
     return true;
   };
-  for (std::size_t i = 0; i < p.size();) {
-    const char c = p[i];
-    if (c == '\\') {
-      i += 2;
-    } else if (c == '[') {
-      i = SkipClass(p, i);
-      if (i == std::string_view::npos) return std::nullopt;
-    } else if (c == '(') {
-      if (depth == 0 && IsFlagChange(p, i)) return std::nullopt;
-      if (p.compare(i, kNamedOpen.size(), kNamedOpen) == 0) {
-        if (depth > 0 && !group.empty()) return std::nullopt;  // nested
-        if (depth == 0) {
-          const std::size_t name_end = p.find('>', i);
-          if (name_end == std::string_view::npos) return std::nullopt;
-          if (!add_plain(i)) return std::nullopt;
-          group = std::string(p.substr(i + kNamedOpen.size(),
-                                       name_end - i - kNamedOpen.size()));
-          body_begin = name_end + 1;
-        }
-      }
-      ++depth;
-      ++i;
-    } else if (c == ')') {
-      if (--depth < 0) return std::nullopt;
-      if (depth == 0 && !group.empty()) {
-        if (i + 1 < p.size() && IsQuantifier(p[i + 1])) return std::nullopt;
-        pieces.push_back(
-            {group, std::string(p.substr(body_begin, i - body_begin))});
-        group.clear();
-        piece_begin = i + 1;
-      }
-      ++i;
-    } else if (c == '|' && depth == 0) {
+  bool has_group = false;
+  for (const TopLevelGroup& g : *groups) {
+    if (p.compare(g.open, kNamedOpen.size(), kNamedOpen) != 0) continue;
+    const std::size_t name_end = p.find('>', g.open);
+    if (name_end == std::string_view::npos || name_end > g.close) {
       return std::nullopt;
-    } else {
-      ++i;
     }
+    const std::string_view body =
+        p.substr(name_end + 1, g.close - name_end - 1);
+    if (QuantifiedAfter(p, g) ||
+        body.find(kNamedOpen) != std::string_view::npos || !add_plain(g.open)) {
+      return std::nullopt;
+    }
+    pieces.push_back(
+        {std::string(p.substr(g.open + kNamedOpen.size(),
+                              name_end - g.open - kNamedOpen.size())),
+         std::string(body)});
+    has_group = true;
+    plain_begin = g.close + 1;
   }
-  if (depth != 0 || !add_plain(p.size())) return std::nullopt;
-  const bool has_group = std::any_of(
-      pieces.begin(), pieces.end(),
-      [](const PatternPiece& piece) { return !piece.group.empty(); });
-  if (!has_group) return std::nullopt;
+  if (!has_group || !add_plain(p.size())) return std::nullopt;
   return pieces;
 }
 
 std::optional<CueSplit> SplitAtCue(std::string_view p) {
-  if (p.find("\\Q") != std::string_view::npos) return std::nullopt;
-  int depth = 0;
-  std::size_t cue_open = std::string_view::npos;
-  std::size_t cue_close = std::string_view::npos;
-  for (std::size_t i = 0; i < p.size();) {
-    const char c = p[i];
-    if (c == '\\') {
-      i += 2;
-    } else if (c == '[') {
-      i = SkipClass(p, i);
-      if (i == std::string_view::npos) return std::nullopt;
-    } else if (c == '(') {
-      if (depth == 0 && p.compare(i, kCueOpen.size(), kCueOpen) == 0) {
-        cue_open = i;
-      }
-      // "(?i)" and the like change flags for the rest of the pattern.
-      if (depth == 0 && IsFlagChange(p, i)) return std::nullopt;
-      ++depth;
-      ++i;
-    } else if (c == ')') {
-      if (--depth < 0) return std::nullopt;
-      if (depth == 0 && cue_open != std::string_view::npos &&
-          cue_close == std::string_view::npos) {
-        cue_close = i;
-      }
-      ++i;
-    } else if (c == '|' && depth == 0) {
-      return std::nullopt;
-    } else {
-      ++i;
-    }
+  std::optional<std::vector<TopLevelGroup>> groups = TopLevelGroups(p);
+  if (!groups) return std::nullopt;
+  for (const TopLevelGroup& g : *groups) {
+    if (p.compare(g.open, kCueOpen.size(), kCueOpen) != 0) continue;
+    if (QuantifiedAfter(p, g)) return std::nullopt;
+    const std::size_t body = g.open + kCueOpen.size();
+    return CueSplit{std::string(p.substr(0, g.open)),
+                    std::string(p.substr(body, g.close - body)),
+                    std::string(p.substr(g.close + 1))};
   }
-  if (depth != 0 || cue_close == std::string_view::npos) return std::nullopt;
-  if (cue_close + 1 < p.size() && IsQuantifier(p[cue_close + 1])) {
-    return std::nullopt;
-  }
-  const std::size_t body = cue_open + kCueOpen.size();
-  return CueSplit{std::string(p.substr(0, cue_open)),
-                  std::string(p.substr(body, cue_close - body)),
-                  std::string(p.substr(cue_close + 1))};
+  return std::nullopt;
 }
 
 }  // namespace whosaid::internal
