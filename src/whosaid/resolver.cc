@@ -422,9 +422,14 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
 }
 
 void Resolver::ScanNames(Context& ctx) const {
-  re2::StringPiece input(ctx.text.data(), ctx.text.size());
+  // The whole match is the name: asking RE2 for no group keeps it on its
+  // DFA.
   re2::StringPiece found;
-  while (RE2::FindAndConsume(&input, *name_re_, &found)) {
+  for (std::size_t pos = 0;
+       pos < ctx.text.size() && name_re_->Match(ctx.text, pos, ctx.text.size(),
+                                                RE2::UNANCHORED, &found, 1);
+       pos = found.data() - ctx.text.data() +
+             std::max<std::size_t>(found.size(), 1)) {
     std::vector<std::string_view> words =
         Words(std::string_view(found.data(), found.size()));
     std::size_t skip = 0;
@@ -454,7 +459,7 @@ void Resolver::ScanNames(Context& ctx) const {
     ctx.AddMention(Span{begin, end}, index);
   }
   // Appositions give roles: "Wang Wenbin, spokesperson for the ... Ministry".
-  input = re2::StringPiece(ctx.text.data(), ctx.text.size());
+  re2::StringPiece input(ctx.text.data(), ctx.text.size());
   re2::StringPiece name_sp, role_sp, org_sp;
   while (RE2::FindAndConsume(&input, *apposition_re_, &name_sp, &role_sp,
                              &org_sp)) {
