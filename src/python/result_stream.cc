@@ -17,7 +17,6 @@ ResultStream::ResultStream(std::shared_ptr<const Extractor> extractor,
       with_text_(with_text),
       capacity_(4 * static_cast<std::size_t>(threads)),
       records_(std::move(records)),
-      json_loads_(py::module_::import("json").attr("loads")),
       coordinator_(&ResultStream::Run, this, threads) {}
 
 ResultStream::~ResultStream() {
@@ -33,15 +32,13 @@ ResultStream::~ResultStream() {
 }
 
 void ResultStream::Run(int threads) {
-  // Each result becomes JSON text on its worker thread; only the
-  // hand-over is in order.
+  // Each result becomes JSON on its worker thread; only the hand-over is
+  // in order.
   RunInOrder(
       threads, [this] { return Take(); },
       [this](std::size_t, Document doc) -> std::function<bool()> {
-        auto json = std::make_shared<std::string>(
-            ToJson(extractor_->Extract(doc), with_text_)
-                .dump(-1, ' ', false,
-                      nlohmann::json::error_handler_t::replace));
+        auto json = std::make_shared<nlohmann::json>(
+            ToJson(extractor_->Extract(doc), with_text_));
         return [this, json] { return Put(std::move(*json)); };
       });
   std::lock_guard<std::mutex> lock(mutex_);
@@ -62,7 +59,7 @@ std::optional<Document> ResultStream::Take() {
   return doc;
 }
 
-bool ResultStream::Put(std::string result) {
+bool ResultStream::Put(nlohmann::json result) {
   std::unique_lock<std::mutex> lock(mutex_);
   room_.wait(lock, [this] { return stopped_ || outbox_.size() < capacity_; });
   if (stopped_) return false;
@@ -103,9 +100,9 @@ void ResultStream::ReadAhead() {
   }
 }
 
-std::optional<std::string> ResultStream::PopResult() {
+std::optional<nlohmann::json> ResultStream::PopResult() {
   if (outbox_.empty()) return std::nullopt;
-  std::string result = std::move(outbox_.front());
+  nlohmann::json result = std::move(outbox_.front());
   outbox_.pop_front();
   room_.notify_one();  // room in the outbox
   return result;
@@ -114,7 +111,7 @@ std::optional<std::string> ResultStream::PopResult() {
 py::object ResultStream::Next() {
   while (true) {
     ReadAhead();
-    std::optional<std::string> result;
+    std::optional<nlohmann::json> result;
     {
       // A result that is ready is taken without giving up the GIL: the
       // workers never need it, so they do not wait on it here.
@@ -132,7 +129,7 @@ py::object ResultStream::Next() {
       result = PopResult();
       if (!result && !finished_) continue;  // room in the inbox: read more
     }
-    if (result) return json_loads_(py::bytes(*result));
+    if (result) return ToPython(*result);
     if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
     throw py::stop_iteration();
   }

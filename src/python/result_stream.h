@@ -9,6 +9,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <thread>
@@ -24,10 +25,9 @@ namespace whosaid::python {
 // Python objects are touched only on the thread that iterates, with the
 // GIL: Next() reads records ahead into an inbox, and turns finished
 // results into dicts. The workers (RunInOrder, run by a coordinator
-// thread) take documents from the inbox and put results, as JSON text,
-// into an outbox without ever needing the GIL, so they run while Python
-// does anything else. Python's own JSON decoder then builds the dicts:
-// the one thread that must hold the GIL does the least work that way. Inbox and
+// thread) take documents from the inbox and put results, as JSON, into an
+// outbox without ever needing the GIL, so they run while Python does
+// anything else. Inbox and
 // outbox hold at most four documents a thread, so memory stays bounded whatever
 // the input's length.
 //
@@ -53,30 +53,29 @@ class ResultStream {
   pybind11::object Next();
 
  private:
-  void ReadAhead();                // iterating thread, with the GIL
-  std::optional<Document> Take();  // a worker: the next document
-  bool Put(std::string result);    // the coordinator: one result
+  void ReadAhead();                 // iterating thread, with the GIL
+  std::optional<Document> Take();   // a worker: the next document
+  bool Put(nlohmann::json result);  // the coordinator: one result
   // The oldest result in the outbox, if any; needs mutex_.
-  std::optional<std::string> PopResult();
+  std::optional<nlohmann::json> PopResult();
   void Run(int threads);  // the coordinator's body
 
   const std::shared_ptr<const Extractor> extractor_;
   const bool with_text_;
-  const std::size_t capacity_;   // of the inbox and of the outbox
-  pybind11::iterator records_;   // touched only with the GIL
-  pybind11::object json_loads_;  // json.loads; touched only with the GIL
-  long read_ = 0;                // records read from `records_`
-  std::exception_ptr error_;     // the input's error, raised after the rest
+  const std::size_t capacity_;  // of the inbox and of the outbox
+  pybind11::iterator records_;  // touched only with the GIL
+  long read_ = 0;               // records read from `records_`
+  std::exception_ptr error_;    // the input's error, raised after the rest
 
   std::mutex mutex_;                    // guards what follows
   std::condition_variable doc_ready_;   // for the worker taking documents
   std::condition_variable room_;        // for the coordinator's Put
   std::condition_variable next_ready_;  // for Next: a result, room, the end
   std::deque<Document> inbox_;
-  std::deque<std::string> outbox_;  // results as JSON text
-  bool input_done_ = false;         // no more documents will enter the inbox
-  bool finished_ = false;           // every result is in the outbox
-  bool stopped_ = false;            // the stream is being destroyed
+  std::deque<nlohmann::json> outbox_;
+  bool input_done_ = false;  // no more documents will enter the inbox
+  bool finished_ = false;    // every result is in the outbox
+  bool stopped_ = false;     // the stream is being destroyed
 
   std::thread coordinator_;  // last: starts once the rest is ready
 };
