@@ -4,8 +4,8 @@
 // it is absent.
 //
 // For direct and mixed quotes the guard is the foundation issue's floor:
-// detection F1 (overlap) >= 0.80 (0.804 now) and speaker accuracy >= 0.85
-// (0.949); for all types together, the recorded level.
+// detection F1 (overlap) >= 0.80 (0.805 now) and speaker accuracy >= 0.85
+// (0.947); for all types together, the recorded level.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -30,7 +30,7 @@ constexpr double kMinDetectionF1 = 0.80;
 constexpr double kMinSpeakerAccuracy = 0.85;
 // All types together (reported speech included): detection at the level
 // reached, end to end at the reported-speech issue's floor.
-constexpr double kMinAllTypesF1 = 0.59;
+constexpr double kMinAllTypesF1 = 0.60;
 constexpr double kMinAllTypesEndToEndF1 = 0.55;
 
 // Every line of the dev set; fails the test on a malformed line.
