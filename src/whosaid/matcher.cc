@@ -397,10 +397,10 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
         captures.Collect(g.from_cue, groups);
       }
       if (rule.before_cue != nullptr) {
-        const re2::StringPiece before(text.data(), f.cue);
-        // The side ran on the text up to the cue, ending there.
-        if (!CapturesByPieces(rule.before_pieces, text.substr(0, f.cue),
-                              f.begin, f.cue, &captures)) {
+        // The side runs on the text up to the cue, ending there.
+        const std::string_view before = text.substr(0, f.cue);
+        if (!CapturesByPieces(rule.before_pieces, before, f.begin, f.cue,
+                              &captures)) {
           if (!rule.before_cue->Match(before, f.begin, f.cue, RE2::ANCHOR_BOTH,
                                       groups, g.before_cue.count)) {
             continue;

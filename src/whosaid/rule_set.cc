@@ -163,36 +163,24 @@ class PackLoader {
   std::map<std::string, RuleDraft> drafts_;  // by id
   // See prefilter_ids().
   std::map<std::string, std::vector<int>> prefilter_ids_;
-  // Cue finders by pattern, shared by the rules with the same cue.
-  std::map<std::string, std::shared_ptr<const RE2>> cue_finders_;
-  // Prefilter ids of the sides of cue-anchored rules, by pattern, so that
-  // rules with an equal side share one compiled pattern (-1: failed).
-  std::map<std::string, int> sides_;
+  // Prefilter ids of the patterns compiled by Filtered, so that rules with
+  // an equal side share one compiled pattern.
+  std::map<std::string, int> filtered_;
   // Parts of patterns compiled alone (see PartRegex), by pattern.
   std::map<std::string, std::shared_ptr<const RE2>> parts_;
+
+  // The prefilter id of `pattern`, compiled with `options` and owned by the
+  // prefilter. Error kTooLarge when the program is beyond the budget of
+  // MemoryBudget, or RE2's message when it does not compile.
+  StatusOr<int> Filtered(const std::string& pattern,
+                         const RE2::Options& options);
+  // "(?:PATTERN)" compiled, shared by the rules that have that part.
+  std::shared_ptr<const RE2> PartRegex(const std::string& pattern,
+                                       const RE2::Options& options);
   // `pattern` split at its top-level named groups, each piece compiled;
   // empty when it does not split so or a piece does not compile.
   std::vector<Rule::Piece> Pieces(const std::string& pattern,
-                                  const RE2::Options& options) {
-    std::vector<Rule::Piece> out;
-    auto pieces = internal::SplitAtGroups(pattern);
-    if (!pieces) return out;
-    for (const internal::PatternPiece& piece : *pieces) {
-      std::shared_ptr<const RE2> regex = PartRegex(piece.pattern, options);
-      if (!regex->ok()) return {};
-      out.push_back({piece.group, std::move(regex)});
-    }
-    return out;
-  }
-  // "(?:PATTERN)" compiled, shared by the rules that have that part.
-  std::shared_ptr<const RE2> PartRegex(const std::string& pattern,
-                                       const RE2::Options& options) {
-    std::shared_ptr<const RE2>& regex = parts_["(?:" + pattern + ")"];
-    if (regex == nullptr) {
-      regex = std::make_shared<const RE2>("(?:" + pattern + ")", options);
-    }
-    return regex;
-  }
+                                  const RE2::Options& options);
 };
 
 Status PackLoader::Read(const PackSource& pack) {
@@ -571,30 +559,23 @@ StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
         std::make_shared<const internal::LazyRegex>(rule.pattern, options);
     return rule;
   }
-  const int id = prefilter_->Add(rule.pattern, options);
-  if (id < 0) {
-    const RE2 compiled(rule.pattern, options);
-    if (compiled.error_code() == RE2::ErrorPatternTooLarge) return too_large;
+  const StatusOr<int> id = Filtered(rule.pattern, options);
+  if (!id.ok()) {
+    if (id.status().message() == kTooLarge) return too_large;
     return ErrorAt(where, rule.id,
-                   "RE2 cannot compile the pattern: " + compiled.error());
+                   "RE2 cannot compile the pattern: " + id.status().message());
   }
-  if (prefilter_->Regex(id).ProgramSize() > MaxInstructions(rule.pattern)) {
-    return too_large;
-  }
-  if (RE2::FullMatch("", prefilter_->Regex(id))) return matches_empty;
-  prefilter_ids_[rule.id] = {id};
+  if (RE2::FullMatch("", prefilter_->Regex(*id))) return matches_empty;
+  prefilter_ids_[rule.id] = {*id};
   rule.whole = std::make_shared<const internal::LazyRegex>(
-      std::shared_ptr<const RE2>(prefilter_, &prefilter_->Regex(id)));
+      std::shared_ptr<const RE2>(prefilter_, &prefilter_->Regex(*id)));
   return rule;
 }
 
 Status PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
   std::optional<internal::CueSplit> split = internal::SplitAtCue(rule.pattern);
   if (!split) return Status();
-  std::shared_ptr<const RE2>& finder = cue_finders_["(?:" + split->cue + ")"];
-  if (finder == nullptr) {
-    finder = std::make_shared<const RE2>("(?:" + split->cue + ")", options);
-  }
+  std::shared_ptr<const RE2> finder = PartRegex(split->cue, options);
   if (!finder->ok()) return Status();
   // Both sides go to the prefilter, which owns them: a sentence lacking
   // what either side needs is skipped. Rules share equal sides.
@@ -602,22 +583,14 @@ Status PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
   Status error;
   auto filtered =
       [&](const std::string& pattern) -> std::shared_ptr<const RE2> {
-    auto [known, added] = sides_.try_emplace(pattern, -1);
-    if (added) known->second = prefilter_->Add(pattern, options);
-    const int id = known->second;
-    if (id < 0) {
-      const RE2 compiled(pattern, options);
-      if (compiled.error_code() == RE2::ErrorPatternTooLarge) {
-        error = Status::Error(kTooLarge);
-      }
+    const StatusOr<int> id = Filtered(pattern, options);
+    if (!id.ok()) {
+      // A side that does not compile leaves the rule to run whole.
+      if (id.status().message() == kTooLarge) error = id.status();
       return nullptr;
     }
-    if (prefilter_->Regex(id).ProgramSize() > MaxInstructions(pattern)) {
-      error = Status::Error(kTooLarge);
-      return nullptr;
-    }
-    ids.push_back(id);
-    return std::shared_ptr<const RE2>(prefilter_, &prefilter_->Regex(id));
+    ids.push_back(*id);
+    return std::shared_ptr<const RE2>(prefilter_, &prefilter_->Regex(*id));
   };
   auto from_cue = filtered("(?P<cue>" + split->cue + ")" + split->after);
   if (from_cue == nullptr) return error;
@@ -639,6 +612,48 @@ Status PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
       rule.before_cue != nullptr &&
       rule.before_cue->ProgramSize() < rule.from_cue->ProgramSize();
   return Status();
+}
+
+StatusOr<int> PackLoader::Filtered(const std::string& pattern,
+                                   const RE2::Options& options) {
+  if (auto known = filtered_.find(pattern); known != filtered_.end()) {
+    return known->second;
+  }
+  const int id = prefilter_->Add(pattern, options);
+  if (id < 0) {
+    const RE2 compiled(pattern, options);
+    if (compiled.error_code() == RE2::ErrorPatternTooLarge) {
+      return Status::Error(kTooLarge);
+    }
+    return Status::Error(compiled.error());
+  }
+  if (prefilter_->Regex(id).ProgramSize() > MaxInstructions(pattern)) {
+    return Status::Error(kTooLarge);
+  }
+  filtered_.emplace(pattern, id);
+  return id;
+}
+
+std::shared_ptr<const RE2> PackLoader::PartRegex(const std::string& pattern,
+                                                 const RE2::Options& options) {
+  std::shared_ptr<const RE2>& regex = parts_["(?:" + pattern + ")"];
+  if (regex == nullptr) {
+    regex = std::make_shared<const RE2>("(?:" + pattern + ")", options);
+  }
+  return regex;
+}
+
+std::vector<Rule::Piece> PackLoader::Pieces(const std::string& pattern,
+                                            const RE2::Options& options) {
+  std::vector<Rule::Piece> out;
+  auto pieces = internal::SplitAtGroups(pattern);
+  if (!pieces) return out;
+  for (const internal::PatternPiece& piece : *pieces) {
+    std::shared_ptr<const RE2> regex = PartRegex(piece.pattern, options);
+    if (!regex->ok()) return {};
+    out.push_back({piece.group, std::move(regex)});
+  }
+  return out;
 }
 
 // True for files a pack folder may hold that are not part of the pack:
