@@ -83,6 +83,20 @@ std::vector<std::string> Pieces(std::string_view pattern) {
   return out;
 }
 
+// "pattern" for each alternative of the one piece that has them, with a
+// "*" before those that hold named groups.
+std::vector<std::string> Alternatives(std::string_view pattern) {
+  std::vector<std::string> out;
+  auto pieces = SplitAtGroups(pattern);
+  if (!pieces) return {"none"};
+  for (const PatternPiece& piece : *pieces) {
+    for (const PatternAlternative& a : piece.alternatives) {
+      out.push_back((a.named ? "*" : "") + a.pattern);
+    }
+  }
+  return out;
+}
+
 TEST(SplitAtGroupsTest, SplitsAtEachTopLevelNamedGroup) {
   EXPECT_THAT(Pieces("(?P<content>⟦Q[0-9]+⟧)[ ]*,(?P<speaker>[A-Z]\\w+),?[ ]+"),
               ElementsAre("content=⟦Q[0-9]+⟧", "=[ ]*,", "speaker=[A-Z]\\w+",
@@ -94,11 +108,34 @@ TEST(SplitAtGroupsTest, SplitsAtEachTopLevelNamedGroup) {
               ElementsAre("=[(]", "speaker=\\(x[)]"));
 }
 
+TEST(SplitAtGroupsTest, GroupsHoldingNamedGroupsArePiecesWithAlternatives) {
+  const char kRelay[] = "(?:,(?P<via>V)|[ ]to(?P<to>T)|x)?[ ]+(?P<content>.*)";
+  EXPECT_THAT(Pieces(kRelay), ElementsAre("=(?:,(?P<via>V)|[ ]to(?P<to>T)|x)?",
+                                          "=[ ]+", "content=.*"));
+  // A greedy '?' prefers the group, whose alternatives come in order.
+  EXPECT_THAT(Alternatives(kRelay),
+              ElementsAre("*,(?P<via>V)", "*[ ]to(?P<to>T)", "x", ""));
+  // A lazy one prefers skipping it.
+  EXPECT_THAT(Alternatives("(?:a(?P<via>b))??c"),
+              ElementsAre("", "*a(?P<via>b)"));
+  // Unquantified, and alternatives that are groups themselves.
+  EXPECT_THAT(Alternatives("(?:(?:a|b)(?P<via>c)|[|(]d)"),
+              ElementsAre("*(?:a|b)(?P<via>c)", "[|(]d"));
+  EXPECT_THAT(Pieces("(?:x(?P<role>b))(?P<speaker>a)"),
+              ElementsAre("=(?:x(?P<role>b))", "speaker=a"));
+}
+
 TEST(SplitAtGroupsTest, RefusesWhatTheMatcherCannotRunPieceByPiece) {
   EXPECT_THAT(Pieces("[a-z]+ said"), ElementsAre("none"));  // no group
   EXPECT_THAT(Pieces("(?P<speaker>a)?b"), ElementsAre("none"));
   EXPECT_THAT(Pieces("(?P<speaker>a(?P<role>b))"), ElementsAre("none"));
-  EXPECT_THAT(Pieces("(?:x(?P<role>b))(?P<speaker>a)"), ElementsAre("none"));
+  // Groups holding named groups: capturing, repeated, or setting flags.
+  EXPECT_THAT(Pieces("(x(?P<role>b))?"), ElementsAre("none"));
+  EXPECT_THAT(Pieces("(?:x(?P<role>b))*"), ElementsAre("none"));
+  EXPECT_THAT(Pieces("(?:x(?P<role>b)){2}"), ElementsAre("none"));
+  EXPECT_THAT(Pieces("(?:x(?P<role>b))?+"), ElementsAre("none"));
+  EXPECT_THAT(Pieces("(?i:x(?P<role>b))"), ElementsAre("none"));
+  EXPECT_THAT(Pieces("(?:(?i)x(?P<role>b)|c)"), ElementsAre("none"));
   EXPECT_THAT(Pieces("(?P<speaker>a)|b"), ElementsAre("none"));
   EXPECT_THAT(Pieces("(?i)(?P<speaker>a)"), ElementsAre("none"));
   EXPECT_THAT(Pieces("(?P<speaker>a"), ElementsAre("none"));

@@ -164,6 +164,48 @@ TEST(MatcherTest, CapturesBeforeTheCueAreThoseOfTheWholeSide) {
                 {{"Ana ruiz said.", {"r.greedy indirect {z} Ana rui / said"}}});
 }
 
+// The relay and addressee of each match: "via / addressee".
+std::vector<std::string> Relays(const Matched& m) {
+  std::vector<std::string> out;
+  for (const RuleMatch& match : m.matches) {
+    out.push_back(Text(m.text, match.via) + " / " +
+                  Text(m.text, match.addressee));
+  }
+  return out;
+}
+
+// After the cue, a group holding named groups is one piece: its parse
+// takes the first alternative that matches, and that alternative's
+// pieces give its captures.
+TEST(MatcherTest, CapturesInAlternativesAreThoseOfTheWholeSide) {
+  auto rules = Load({RuleFile(
+      "r.relay", "indirect",
+      "%{NAME:speaker}[ ]+%{VERBS:cue}(?:,[ ]as[ ]cited[ ]by[ ]"
+      "(?P<via>%{NAME})|[ ]to[ ](?P<addressee>%{NAME})|[ ]on[ ][A-Z]\\w+)?"
+      ",?[ ]+(?P<content>.*[^ .])")});
+  ASSERT_NE(rules, nullptr);
+  const Rule& rule = rules->rules().front();
+  ASSERT_EQ(rule.after_pieces.size(), 3u);
+  EXPECT_EQ(rule.after_pieces.front().alternatives.size(), 4u);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Ruiz said, as cited by Berg, the vote failed.", "Berg / -"},
+      {"Ruiz told to Ana Berg the vote failed.", "- / Ana Berg"},
+      {"Ruiz said on Monday the vote failed.", "- / -"},
+      {"Ruiz said the vote failed.", "- / -"},
+      // The addressee alternative matches but leaves nothing for the
+      // content: the whole side decides, and skips the group.
+      {"Ruiz said to Berg.", "- / -"},
+  };
+  for (const auto& [text, relays] : cases) {
+    const Matched matched(*rules, text);
+    EXPECT_THAT(Relays(matched), ElementsAre(relays)) << text;
+  }
+  ExpectMatches(*rules, {{"Ruiz said to Berg.",
+                          {"r.relay indirect {to Berg} Ruiz / said"}},
+                         {"Ruiz told to Ana Berg the vote failed.",
+                          {"r.relay indirect {the vote failed} Ruiz / told"}}});
+}
+
 TEST(MatcherTest, RulesThatCannotSplitRunWhole) {
   auto rules = Load(
       {RuleFile("r.either", "indirect",

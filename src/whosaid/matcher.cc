@@ -420,18 +420,20 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
 // AFTER's own preferred parse: so when AFTER matches exactly from the
 // finder's cue to the end of the match, its captures are the side's.
 // AFTER's program alone is a fraction of the side's, and captures cost in
-// proportion to the program.
+// proportion to the program; its pieces cost less still.
 bool Matcher::AfterCueCaptures(const Rule& rule, const RuleGroups& g,
                                std::string_view text, std::size_t cue,
                                std::size_t cue_end, std::size_t end,
                                Captures* captures) {
   if (rule.after_cue == nullptr || cue_end > end) return false;
-  re2::StringPiece groups[kMaxGroups];
-  if (!rule.after_cue->Match(text, cue_end, end, RE2::ANCHOR_BOTH, groups,
-                             g.after_cue.count)) {
-    return false;
+  if (!CapturesByPieces(rule.after_pieces, text, cue_end, end, captures)) {
+    re2::StringPiece groups[kMaxGroups];
+    if (!rule.after_cue->Match(text, cue_end, end, RE2::ANCHOR_BOTH, groups,
+                               g.after_cue.count)) {
+      return false;
+    }
+    captures->Collect(g.after_cue, groups);
   }
-  captures->Collect(g.after_cue, groups);
   captures->cue = re2::StringPiece(text.data() + cue, cue_end - cue);
   return true;
 }
@@ -442,30 +444,55 @@ bool Matcher::AfterCueCaptures(const Rule& rule, const RuleGroups& g,
 // must: so when each piece, run alone from where the one before ended,
 // does, the pieces' spans are the side's captures. Each run is a DFA
 // search, without captures: far cheaper than RE2's captures over the
-// whole side, whose program holds thousands of instructions.
+// whole side, whose program holds thousands of instructions. A piece that
+// is a group holding named groups takes the first of its alternatives
+// that matches where it starts, with that alternative's preferred parse,
+// which its own pieces give in turn.
 bool Matcher::CapturesByPieces(const std::vector<Rule::Piece>& pieces,
                                std::string_view text, std::size_t begin,
                                std::size_t end, Captures* captures) {
   constexpr std::size_t kMaxPieces = 16;
   if (pieces.empty() || pieces.size() > kMaxPieces) return false;
-  re2::StringPiece spans[kMaxPieces];
+  // Captures are kept only when every piece gives its parse.
+  Captures found = *captures;
   std::size_t at = begin;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
-    const RE2& regex = *pieces[i].regex;
-    if (i + 1 == pieces.size()) {
-      if (!regex.Match(text, at, end, RE2::ANCHOR_BOTH, nullptr, 0)) {
+    const Rule::Piece& piece = pieces[i];
+    const bool last = i + 1 == pieces.size();
+    re2::StringPiece span;
+    if (last) {
+      if (!piece.regex->Match(text, at, end, RE2::ANCHOR_BOTH, nullptr, 0)) {
         return false;
       }
-      spans[i] = re2::StringPiece(text.data() + at, end - at);
-    } else if (!regex.Match(text, at, end, RE2::ANCHOR_START, &spans[i], 1)) {
+      span = re2::StringPiece(text.data() + at, end - at);
+    } else if (!piece.regex->Match(text, at, end, RE2::ANCHOR_START, &span,
+                                   1)) {
       return false;
     }
-    at += spans[i].size();
+    if (!piece.group.empty()) found.Set(piece.group, span);
+    if (!piece.alternatives.empty() &&
+        !AlternativeCaptures(piece.alternatives, text, at, at + span.size(),
+                             end, &found)) {
+      return false;
+    }
+    at += span.size();
   }
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    if (!pieces[i].group.empty()) captures->Set(pieces[i].group, spans[i]);
-  }
+  *captures = found;
   return true;
+}
+
+bool Matcher::AlternativeCaptures(
+    const std::vector<Rule::Alternative>& alternatives, std::string_view text,
+    std::size_t begin, std::size_t end, std::size_t reach, Captures* captures) {
+  // The piece alone, run up to `reach`, prefers its first alternative that
+  // matches there; the side's last piece (end == reach) must end there.
+  const RE2::Anchor anchor =
+      end == reach ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START;
+  for (const Rule::Alternative& a : alternatives) {
+    if (!a.regex->Match(text, begin, reach, anchor, nullptr, 0)) continue;
+    return !a.named || CapturesByPieces(a.pieces, text, begin, end, captures);
+  }
+  return false;
 }
 
 void Matcher::AddMatch(const Rule& rule, const Captures& captures,

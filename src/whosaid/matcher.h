@@ -112,6 +112,14 @@ class Matcher {
   static bool CapturesByPieces(const std::vector<Rule::Piece>& pieces,
                                std::string_view text, std::size_t begin,
                                std::size_t end, Captures* captures);
+  // Adds the captures of the alternative that a piece's parse takes from
+  // `begin` to `end`, the piece run up to `reach` (the end of its side;
+  // for the side's last piece, `end` itself). False when they cannot be
+  // told so (see CapturesByPieces).
+  static bool AlternativeCaptures(
+      const std::vector<Rule::Alternative>& alternatives, std::string_view text,
+      std::size_t begin, std::size_t end, std::size_t reach,
+      Captures* captures);
   static bool AfterCueCaptures(const Rule& rule, const RuleGroups& groups,
                                std::string_view text, std::size_t cue,
                                std::size_t cue_end, std::size_t end,

@@ -604,6 +604,7 @@ Status PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
     if (after->ok()) rule.after_cue = after;
   }
   rule.before_pieces = Pieces(split->before, options);
+  rule.after_pieces = Pieces(split->after, options);
   prefilter_ids_[rule.id] = ids;
   rule.cue_finder = finder;
   rule.from_cue = std::move(from_cue);
@@ -649,9 +650,15 @@ std::vector<Rule::Piece> PackLoader::Pieces(const std::string& pattern,
   auto pieces = internal::SplitAtGroups(pattern);
   if (!pieces) return out;
   for (const internal::PatternPiece& piece : *pieces) {
-    std::shared_ptr<const RE2> regex = PartRegex(piece.pattern, options);
-    if (!regex->ok()) return {};
-    out.push_back({piece.group, std::move(regex)});
+    Rule::Piece compiled{piece.group, PartRegex(piece.pattern, options), {}};
+    if (!compiled.regex->ok()) return {};
+    for (const internal::PatternAlternative& a : piece.alternatives) {
+      compiled.alternatives.push_back(
+          {PartRegex(a.pattern, options), a.named,
+           a.named ? Pieces(a.pattern, options) : std::vector<Rule::Piece>{}});
+      if (!compiled.alternatives.back().regex->ok()) return {};
+    }
+    out.push_back(std::move(compiled));
   }
   return out;
 }

@@ -97,16 +97,27 @@ struct Rule {
   // the cue come from this smaller program when the cue ends where the
   // finder's match ends (see Matcher::RunFromCues).
   std::shared_ptr<const re2::RE2> after_cue;
-  // BEFORE split at its top-level named groups, each piece compiled alone
-  // (empty when BEFORE does not split so): the matcher finds the captures
-  // before the cue by running the pieces one after another, falling back
-  // to `before_cue` when that does not give its parse
-  // (Matcher::CapturesByPieces).
+  // BEFORE and AFTER split at their top-level named groups, each piece
+  // compiled alone (empty when a side does not split so): the matcher
+  // finds a side's captures by running its pieces one after another,
+  // falling back to `before_cue` or `after_cue` when that does not give
+  // the side's parse (Matcher::CapturesByPieces).
+  struct Piece;
+  struct Alternative {
+    std::shared_ptr<const re2::RE2> regex;
+    bool named = false;  // whether it holds a named group
+    // The alternative split so in turn (empty when it does not split).
+    std::vector<Piece> pieces;
+  };
   struct Piece {
     std::string group;  // empty for a piece between groups
     std::shared_ptr<const re2::RE2> regex;
+    // For a group holding named groups ("(?:A(?P<via>V)|B)?"): its
+    // alternatives in the order the parse prefers them.
+    std::vector<Alternative> alternatives;
   };
   std::vector<Piece> before_pieces;
+  std::vector<Piece> after_pieces;
   // Whether to try `before_cue` before `from_cue` (the smaller program:
   // both must match, and the first to fail saves the other).
   bool before_cue_first = false;

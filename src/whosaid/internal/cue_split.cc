@@ -48,12 +48,19 @@ struct TopLevelGroup {
   std::size_t open, close;
 };
 
-// The top-level groups of `p`, a plain concatenation: nullopt when `p`
-// has a top-level '|' or flag change ("(?i)"), \Q…\E, or unbalanced
-// parentheses or classes.
-std::optional<std::vector<TopLevelGroup>> TopLevelGroups(std::string_view p) {
-  if (p.find("\\Q") != std::string_view::npos) return std::nullopt;
+// What stands at the top level of a pattern: its groups, its '|'s, and
+// whether it changes flags there ("(?i)").
+struct TopLevel {
   std::vector<TopLevelGroup> groups;
+  std::vector<std::size_t> bars;
+  bool flag_change = false;
+};
+
+// The top level of `p`: nullopt for \Q…\E, which the scan does not
+// follow, and for unbalanced parentheses or classes.
+std::optional<TopLevel> ScanTopLevel(std::string_view p) {
+  if (p.find("\\Q") != std::string_view::npos) return std::nullopt;
+  TopLevel top;
   int depth = 0;
   for (std::size_t i = 0; i < p.size();) {
     const char c = p[i];
@@ -64,23 +71,31 @@ std::optional<std::vector<TopLevelGroup>> TopLevelGroups(std::string_view p) {
       if (i == std::string_view::npos) return std::nullopt;
     } else if (c == '(') {
       if (depth == 0) {
-        if (IsFlagChange(p, i)) return std::nullopt;
-        groups.push_back({i, std::string_view::npos});
+        if (IsFlagChange(p, i)) top.flag_change = true;
+        top.groups.push_back({i, std::string_view::npos});
       }
       ++depth;
       ++i;
     } else if (c == ')') {
       if (--depth < 0) return std::nullopt;
-      if (depth == 0) groups.back().close = i;
+      if (depth == 0) top.groups.back().close = i;
       ++i;
-    } else if (c == '|' && depth == 0) {
-      return std::nullopt;
     } else {
+      if (c == '|' && depth == 0) top.bars.push_back(i);
       ++i;
     }
   }
   if (depth != 0) return std::nullopt;
-  return groups;
+  return top;
+}
+
+// The top-level groups of `p`, a plain concatenation: nullopt when `p`
+// has a top-level '|' or flag change ("(?i)"), \Q…\E, or unbalanced
+// parentheses or classes.
+std::optional<std::vector<TopLevelGroup>> TopLevelGroups(std::string_view p) {
+  std::optional<TopLevel> top = ScanTopLevel(p);
+  if (!top || !top->bars.empty() || top->flag_change) return std::nullopt;
+  return std::move(top->groups);
 }
 
 bool QuantifiedAfter(std::string_view p, const TopLevelGroup& g) {
@@ -88,6 +103,52 @@ bool QuantifiedAfter(std::string_view p, const TopLevelGroup& g) {
 }
 
 constexpr std::string_view kNamedOpen = "(?P<";
+constexpr std::string_view kGroupOpen = "(?:";
+
+bool HoldsNamedGroup(std::string_view p) {
+  return p.find(kNamedOpen) != std::string_view::npos;
+}
+
+// The piece for the unnamed top-level group `g` of `p`, which holds named
+// groups: its alternatives in the order the parse prefers them. Sets
+// `end` past the group's quantifier. Nullopt when the group captures,
+// sets flags, or is quantified other than by '?' or '??'.
+std::optional<PatternPiece> GroupPiece(std::string_view p,
+                                       const TopLevelGroup& g,
+                                       std::size_t* end) {
+  if (p.compare(g.open, kGroupOpen.size(), kGroupOpen) != 0) {
+    return std::nullopt;
+  }
+  const std::string_view body = p.substr(g.open + kGroupOpen.size(),
+                                         g.close - g.open - kGroupOpen.size());
+  std::optional<TopLevel> top = ScanTopLevel(body);
+  if (!top || top->flag_change) return std::nullopt;
+  PatternPiece piece;
+  std::size_t from = 0;
+  top->bars.push_back(body.size());
+  for (std::size_t bar : top->bars) {
+    const std::string_view alternative = body.substr(from, bar - from);
+    piece.alternatives.push_back(
+        {std::string(alternative), HoldsNamedGroup(alternative)});
+    from = bar + 1;
+  }
+  *end = g.close + 1;
+  if (*end < p.size() && IsQuantifier(p[*end])) {
+    if (p[*end] != '?') return std::nullopt;
+    ++*end;
+    // A greedy '?' prefers the group, a lazy one skipping it.
+    const bool lazy = *end < p.size() && p[*end] == '?';
+    if (lazy) ++*end;
+    if (*end < p.size() && (p[*end] == '+' || IsQuantifier(p[*end]))) {
+      return std::nullopt;
+    }
+    const auto at =
+        lazy ? piece.alternatives.begin() : piece.alternatives.end();
+    piece.alternatives.insert(at, PatternAlternative{"", false});
+  }
+  piece.pattern = std::string(p.substr(g.open, *end - g.open));
+  return piece;
+}
 
 }  // namespace
 
@@ -99,27 +160,36 @@ std::optional<std::vector<PatternPiece>> SplitAtGroups(std::string_view p) {
   // The plain piece up to `end`, which must hold no capture of its own.
   auto add_plain = [&](std::size_t end) {
     const std::string_view plain = p.substr(plain_begin, end - plain_begin);
-    if (plain.find(kNamedOpen) != std::string_view::npos) return false;
-    if (!plain.empty()) pieces.push_back({"", std::string(plain)});
+    if (HoldsNamedGroup(plain)) return false;
+    if (!plain.empty()) pieces.push_back({"", std::string(plain), {}});
     return true;
   };
   bool has_group = false;
   for (const TopLevelGroup& g : *groups) {
-    if (p.compare(g.open, kNamedOpen.size(), kNamedOpen) != 0) continue;
+    if (p.compare(g.open, kNamedOpen.size(), kNamedOpen) != 0) {
+      if (!HoldsNamedGroup(p.substr(g.open, g.close - g.open))) continue;
+      std::size_t end = 0;
+      std::optional<PatternPiece> piece = GroupPiece(p, g, &end);
+      if (!piece || !add_plain(g.open)) return std::nullopt;
+      pieces.push_back(std::move(*piece));
+      has_group = true;
+      plain_begin = end;
+      continue;
+    }
     const std::size_t name_end = p.find('>', g.open);
     if (name_end == std::string_view::npos || name_end > g.close) {
       return std::nullopt;
     }
     const std::string_view body =
         p.substr(name_end + 1, g.close - name_end - 1);
-    if (QuantifiedAfter(p, g) ||
-        body.find(kNamedOpen) != std::string_view::npos || !add_plain(g.open)) {
+    if (QuantifiedAfter(p, g) || HoldsNamedGroup(body) || !add_plain(g.open)) {
       return std::nullopt;
     }
     pieces.push_back(
         {std::string(p.substr(g.open + kNamedOpen.size(),
                               name_end - g.open - kNamedOpen.size())),
-         std::string(body)});
+         std::string(body),
+         {}});
     has_group = true;
     plain_begin = g.close + 1;
   }

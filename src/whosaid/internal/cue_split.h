@@ -27,19 +27,35 @@ struct CueSplit {
 // the scan does not follow.
 std::optional<CueSplit> SplitAtCue(std::string_view pattern);
 
+// One alternative of a group that holds named groups: the parse takes the
+// first alternative that matches where the group starts.
+struct PatternAlternative {
+  std::string pattern;  // "" for the empty one a '?' adds
+  bool named = false;   // whether it holds a named group
+};
+
 // One piece of a pattern split at its top-level named groups: a group's
-// body with its name, or the plain pattern between two groups (no name).
+// body with its name, the plain pattern between two groups (no name), or
+// an unnamed group that holds named groups, with its quantifier (no name,
+// and its alternatives).
 struct PatternPiece {
   std::string group;  // empty for a plain piece
   std::string pattern;
+  // Filled for an unnamed group holding named groups,
+  // "(?:A(?P<via>V)|B)?": A, B and the empty alternative, in the order
+  // the parse prefers them. Empty for the other pieces.
+  std::vector<PatternAlternative> alternatives;
 };
 
 // Splits `pattern`, a plain concatenation as for SplitAtCue, at each
 // top-level named group: "(?P<content>Q)[ ]*(?P<speaker>S),?" gives
-// content "Q", plain "[ ]*", speaker "S", plain ",?". Returns nullopt when
-// the pattern has no top-level named group, when a named group is
-// quantified or holds another named group, when a plain piece holds a
-// capture, and wherever SplitAtCue would.
+// content "Q", plain "[ ]*", speaker "S", plain ",?"; and at each
+// top-level group "(?:…)" or "(?:…)?" (greedy or lazy) that holds named
+// groups, which becomes a piece of its own with its alternatives.
+// Returns nullopt when the pattern has no named group, when a named group
+// is quantified or holds another named group, when a group holding named
+// groups is capturing, sets flags or takes another quantifier, and
+// wherever SplitAtCue would.
 std::optional<std::vector<PatternPiece>> SplitAtGroups(
     std::string_view pattern);
 
