@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "python/to_python.h"
+#include "python/value_tape.h"
 #include "whosaid/parallel_extract.h"
 #include "whosaid/result_json.h"
 
@@ -37,9 +38,10 @@ void ResultStream::Run(int threads) {
   RunInOrder(
       threads, [this] { return Take(); },
       [this](std::size_t, Document doc) -> std::function<bool()> {
-        auto json = std::make_shared<nlohmann::json>(
+        // Flattened here too, so that the tree is walked and freed here.
+        auto tape = std::make_shared<ValueTape>(
             ToJson(extractor_->Extract(doc), with_text_));
-        return [this, json] { return Put(std::move(*json)); };
+        return [this, tape] { return Put(std::move(*tape)); };
       });
   std::lock_guard<std::mutex> lock(mutex_);
   finished_ = true;
@@ -59,7 +61,7 @@ std::optional<Document> ResultStream::Take() {
   return doc;
 }
 
-bool ResultStream::Put(nlohmann::json result) {
+bool ResultStream::Put(ValueTape result) {
   std::unique_lock<std::mutex> lock(mutex_);
   room_.wait(lock, [this] { return stopped_ || outbox_.size() < capacity_; });
   if (stopped_) return false;
@@ -100,9 +102,9 @@ void ResultStream::ReadAhead() {
   }
 }
 
-std::optional<nlohmann::json> ResultStream::PopResult() {
+std::optional<ValueTape> ResultStream::PopResult() {
   if (outbox_.empty()) return std::nullopt;
-  nlohmann::json result = std::move(outbox_.front());
+  ValueTape result = std::move(outbox_.front());
   outbox_.pop_front();
   room_.notify_one();  // room in the outbox
   return result;
@@ -111,7 +113,7 @@ std::optional<nlohmann::json> ResultStream::PopResult() {
 py::object ResultStream::Next() {
   while (true) {
     ReadAhead();
-    std::optional<nlohmann::json> result;
+    std::optional<ValueTape> result;
     {
       // A result that is ready is taken without giving up the GIL: the
       // workers never need it, so they do not wait on it here.
@@ -129,7 +131,7 @@ py::object ResultStream::Next() {
       result = PopResult();
       if (!result && !finished_) continue;  // room in the inbox: read more
     }
-    if (result) return ToPython(*result);
+    if (result) return result->ToPython();
     if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
     throw py::stop_iteration();
   }

@@ -9,11 +9,11 @@
 #include <exception>
 #include <memory>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <thread>
 
+#include "python/value_tape.h"
 #include "whosaid/document.h"
 #include "whosaid/extractor.h"
 
@@ -53,11 +53,11 @@ class ResultStream {
   pybind11::object Next();
 
  private:
-  void ReadAhead();                 // iterating thread, with the GIL
-  std::optional<Document> Take();   // a worker: the next document
-  bool Put(nlohmann::json result);  // the coordinator: one result
+  void ReadAhead();                // iterating thread, with the GIL
+  std::optional<Document> Take();  // a worker: the next document
+  bool Put(ValueTape result);      // the coordinator: one result
   // The oldest result in the outbox, if any; needs mutex_.
-  std::optional<nlohmann::json> PopResult();
+  std::optional<ValueTape> PopResult();
   void Run(int threads);  // the coordinator's body
 
   const std::shared_ptr<const Extractor> extractor_;
@@ -72,7 +72,7 @@ class ResultStream {
   std::condition_variable room_;        // for the coordinator's Put
   std::condition_variable next_ready_;  // for Next: a result, room, the end
   std::deque<Document> inbox_;
-  std::deque<nlohmann::json> outbox_;
+  std::deque<ValueTape> outbox_;
   bool input_done_ = false;  // no more documents will enter the inbox
   bool finished_ = false;    // every result is in the outbox
   bool stopped_ = false;     // the stream is being destroyed

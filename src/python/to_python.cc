@@ -1,83 +1,13 @@
 #include "python/to_python.h"
 
-#include <cstdint>
-#include <unordered_map>
+#include "python/value_tape.h"
 
 namespace whosaid::python {
 
 namespace py = pybind11;
 
-namespace {
-
-// A borrowed reference to the interned str `key`: results repeat a few
-// dozen keys, so each is made once and kept (the GIL guards the cache).
-PyObject* InternedKey(const std::string& key) {
-  static auto* keys = new std::unordered_map<std::string, PyObject*>();
-  auto [it, added] = keys->try_emplace(key, nullptr);
-  if (added) it->second = PyUnicode_InternFromString(key.c_str());
-  return it->second;
-}
-
-// A new reference to the Python value of `value`, or null with a Python
-// error set. Built with the C API directly: this runs on the one thread
-// that holds the GIL for every result, so it is kept lean.
-PyObject* NewPythonValue(const nlohmann::json& value) {
-  using Type = nlohmann::json::value_t;
-  switch (value.type()) {
-    case Type::boolean:
-      return PyBool_FromLong(value.get<bool>());
-    case Type::number_integer:
-      return PyLong_FromLongLong(value.get<std::int64_t>());
-    case Type::number_unsigned:
-      return PyLong_FromUnsignedLongLong(value.get<std::uint64_t>());
-    case Type::number_float:
-      return PyFloat_FromDouble(value.get<double>());
-    case Type::string: {
-      const std::string& text = value.get_ref<const std::string&>();
-      return PyUnicode_DecodeUTF8(
-          text.data(), static_cast<Py_ssize_t>(text.size()), "replace");
-    }
-    case Type::array: {
-      PyObject* list = PyList_New(static_cast<Py_ssize_t>(value.size()));
-      if (list == nullptr) return nullptr;
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        PyObject* item = NewPythonValue(value[i]);
-        if (item == nullptr) {
-          Py_DECREF(list);
-          return nullptr;
-        }
-        PyList_SET_ITEM(list, static_cast<Py_ssize_t>(i), item);  // steals
-      }
-      return list;
-    }
-    case Type::object: {
-      PyObject* dict = PyDict_New();
-      if (dict == nullptr) return nullptr;
-      for (const auto& [key, item] : value.items()) {
-        PyObject* python_key = InternedKey(key);
-        PyObject* python_item =
-            python_key == nullptr ? nullptr : NewPythonValue(item);
-        if (python_item == nullptr ||
-            PyDict_SetItem(dict, python_key, python_item) != 0) {
-          Py_XDECREF(python_item);
-          Py_DECREF(dict);
-          return nullptr;
-        }
-        Py_DECREF(python_item);
-      }
-      return dict;
-    }
-    default:  // null; binary and discarded never occur in ToJson's output
-      Py_RETURN_NONE;
-  }
-}
-
-}  // namespace
-
 py::object ToPython(const nlohmann::json& value) {
-  PyObject* object = NewPythonValue(value);
-  if (object == nullptr) throw py::error_already_set();
-  return py::reinterpret_steal<py::object>(object);
+  return ValueTape(value).ToPython();
 }
 
 std::string TextBytes(py::handle text) {
