@@ -248,8 +248,15 @@ void Matcher::MatchParagraph(const Skeleton& skeleton,
     Run(rules[i], groups_[i], skeleton, Span{0, skeleton.text().size()}, quotes,
         paragraph_cues, out);
   }
+  // A sentence that is the whole paragraph has the paragraph's
+  // candidates.
+  const bool whole_paragraph =
+      sentences.size() == 1 &&
+      sentences.front().In(skeleton.text()) == skeleton.text();
   for (const Span& sentence : sentences) {
-    rules_.CandidateRules(sentence.In(skeleton.text()), &candidates);
+    if (!whole_paragraph) {
+      rules_.CandidateRules(sentence.In(skeleton.text()), &candidates);
+    }
     CueCache cues;
     for (int i : candidates) {
       if (rules[i].scope != RuleScope::kSentence) continue;
