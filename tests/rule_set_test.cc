@@ -229,6 +229,32 @@ TEST(RuleSetTest, LexiconAttributesAndMembership) {
   EXPECT_EQ(set->lexicons().at("VERBS").at("told reporters"), "assert");
 }
 
+TEST(RuleSetTest, LongestEntryInsideAPhraseStandsAsWholeWords) {
+  auto set = VerbRules(
+      "chief | a\n"
+      "chef | b\n"
+      "head | c\n"
+      "-in-chief | d\n"
+      "u.s. | e\n");
+  ASSERT_NE(set, nullptr);
+  const struct {
+    const char* phrase;
+    const char* attribute;
+  } cases[] = {
+      {"the head chef", "b"},    // equal lengths: alphabetical order
+      {"editor-in-chief", "d"},  // a '-' needs no boundary before it
+      {"editor-in-chiefs", ""},  // but the word end after "chief" does
+      {"chefé", ""},             // a multi-byte letter is part of a word
+      {"ex-chief", "a"},         // '-' is a boundary
+      {"the U.S. chief", "a"},   // longest wins: "chief" over "u.s."
+      {"U.S.-made", "e"},        // "." ends the entry: no boundary needed
+      {"headline", ""},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(set->AttributeOf("VERBS", c.phrase), c.attribute) << c.phrase;
+  }
+}
+
 TEST(RuleSetTest, SortsByPriorityThenId) {
   auto set = MustLoad({Pack({
       {"rules/b.yaml", RuleYaml("b", kSaidPattern, "priority: 5\n")},

@@ -749,11 +749,18 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Load(
   auto set = std::make_shared<RuleSet>();
   set->rules_ = std::move(rules).value();
   set->lexicons_ = loader.TakeLexicons();
+  for (const auto& [name, lexicon] : set->lexicons_) {
+    set->entry_finders_.emplace(
+        name, std::make_unique<internal::EntryFinder>(lexicon));
+  }
   set->prefilter_ = loader.TakePrefilter();
   set->prefilter_->Compile();
   // Prefilter ids follow the order of compilation; rules are sorted since.
   for (const Rule& rule : set->rules_) {
     set->filter_ids_.push_back(loader.prefilter_ids().at(rule.id));
+    for (int id : set->filter_ids_.back()) {
+      set->prefilter_size_ = std::max(set->prefilter_size_, id + 1);
+    }
   }
   return std::shared_ptr<const RuleSet>(std::move(set));
 }
@@ -762,15 +769,16 @@ void RuleSet::CandidateRules(std::string_view text,
                              std::vector<int>* rule_indices) const {
   std::vector<int> ids;
   prefilter_->Candidates(text, &ids);
-  std::vector<bool> potential;
+  // One bit a prefilter id, sized once.
+  std::vector<std::uint64_t> potential(prefilter_size_ / 64 + 1);
   for (int id : ids) {
-    if (static_cast<std::size_t>(id) >= potential.size()) {
-      potential.resize(id + 1);
+    // Ids no rule needs (a pattern compiled but not kept) are skipped.
+    if (id < prefilter_size_) {
+      potential[id / 64] |= std::uint64_t{1} << (id % 64);
     }
-    potential[id] = true;
   }
   auto is_potential = [&](int id) {
-    return static_cast<std::size_t>(id) < potential.size() && potential[id];
+    return (potential[id / 64] >> (id % 64)) & 1;
   };
   rule_indices->clear();
   for (std::size_t r = 0; r < rules_.size(); ++r) {
@@ -790,20 +798,34 @@ const Rule* RuleSet::Find(std::string_view id) const {
   return nullptr;
 }
 
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+
+const internal::EntryFinder* RuleSet::FinderOf(std::string_view name) const {
+  // Callers name lexicons as defined, upper-case: no copy for them.
+  auto it = entry_finders_.find(name);
+  if (it == entry_finders_.end()) it = entry_finders_.find(UpperAscii(name));
+  return it == entry_finders_.end() ? nullptr : it->second.get();
+}
+
 std::string RuleSet::AttributeOf(std::string_view lexicon,
                                  std::string_view phrase) const {
-  auto it = lexicons_.find(UpperAscii(lexicon));
-  if (it == lexicons_.end()) return "";
+  const internal::EntryFinder* finder = FinderOf(lexicon);
+  if (finder == nullptr) return "";
   const auto* entry =
-      internal::FindLongestEntry(it->second, internal::NormalizePhrase(phrase));
+      internal::IsNormalizedPhrase(phrase)
+          ? finder->FindLongest(phrase)
+          : finder->FindLongest(internal::NormalizePhrase(phrase));
   return entry == nullptr ? "" : entry->second;
 }
 
 bool RuleSet::InLexicon(std::string_view lexicon,
                         std::string_view phrase) const {
-  auto it = lexicons_.find(UpperAscii(lexicon));
-  return it != lexicons_.end() &&
-         it->second.count(internal::NormalizePhrase(phrase)) > 0;
+  const internal::EntryFinder* finder = FinderOf(lexicon);
+  if (finder == nullptr) return false;
+  const Lexicon& entries = finder->lexicon();
+  if (internal::IsNormalizedPhrase(phrase)) return entries.count(phrase) > 0;
+  return entries.count(internal::NormalizePhrase(phrase)) > 0;
 }
 
 }  // namespace whosaid

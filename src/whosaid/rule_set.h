@@ -19,8 +19,9 @@ class RE2;
 namespace whosaid {
 
 namespace internal {
+class EntryFinder;
 class LazyRegex;
-}
+}  // namespace internal
 class RulePrefilter;
 
 // One file of a pack, held in memory so that packs on disk and packs
@@ -146,6 +147,9 @@ inline constexpr std::string_view kPlaceholderClose = "\u27e7";
 
 class RuleSet {
  public:
+  RuleSet();
+  ~RuleSet();
+
   // Loads, expands and compiles `packs`, in order. Macros and lexicons of
   // all packs share one namespace; a later pack may redefine a name, and a
   // rule with the id of an earlier one replaces it. Rules are expanded once
@@ -192,13 +196,20 @@ class RuleSet {
   }
 
  private:
+  // The entry finder of lexicon `name` (case-insensitive), or null.
+  const internal::EntryFinder* FinderOf(std::string_view name) const;
+
   std::vector<Rule> rules_;
   std::map<std::string, Lexicon, std::less<>> lexicons_;
+  // For each lexicon, what finds its entries inside a phrase.
+  std::map<std::string, std::unique_ptr<internal::EntryFinder>, std::less<>>
+      entry_finders_;
   // Owns the rules' compiled patterns, and tells which may match a text.
   std::shared_ptr<RulePrefilter> prefilter_;
   // Parallel to rules_: the prefilter ids of a rule's patterns, all of
   // which must be potential matches for the rule to be a candidate.
   std::vector<std::vector<int>> filter_ids_;
+  int prefilter_size_ = 0;  // one more than the largest id in filter_ids_
 };
 
 }  // namespace whosaid

@@ -89,20 +89,22 @@ std::string EntryPattern(std::string_view entry) {
   return out;
 }
 
-// True if `needle` occurs in `haystack` with no word byte glued to either
-// end, the way \b would see it.
-bool ContainsWholeWords(std::string_view haystack, std::string_view needle) {
-  for (size_t pos = haystack.find(needle); pos != haystack.npos;
-       pos = haystack.find(needle, pos + 1)) {
-    const size_t end = pos + needle.size();
-    const bool starts_clean = pos == 0 || !IsWordByte(haystack[pos - 1]) ||
-                              !IsWordByte(needle.front());
-    const bool ends_clean = end == haystack.size() ||
-                            !IsWordByte(haystack[end]) ||
-                            !IsWordByte(needle.back());
-    if (starts_clean && ends_clean) return true;
+// RE2 for "no word byte here": the start or end of the text, or a byte
+// that is no word byte (Latin-1 mode: a byte is a character).
+constexpr char kNoWordByte[] = "[^0-9A-Za-z_\\x80-\\xff]";
+
+// The set pattern of `entry`: the entry, with no word byte glued to an end
+// that is a word byte itself.
+std::string BoundedEntryPattern(std::string_view entry) {
+  std::string pattern;
+  if (IsWordByte(entry.front())) {
+    pattern += std::string("(?:^|") + kNoWordByte + ")";
   }
-  return false;
+  pattern += RE2::QuoteMeta(re2::StringPiece(entry.data(), entry.size()));
+  if (IsWordByte(entry.back())) {
+    pattern += std::string("(?:$|") + kNoWordByte + ")";
+  }
+  return pattern;
 }
 
 }  // namespace
@@ -143,6 +145,20 @@ std::string LexiconPattern(const RuleSet::Lexicon& lexicon) {
   return out + ")";
 }
 
+bool IsNormalizedPhrase(std::string_view phrase) {
+  for (std::size_t i = 0; i < phrase.size(); ++i) {
+    const char c = phrase[i];
+    if (c >= 'A' && c <= 'Z') return false;
+    if (!IsSpace(c)) continue;
+    // Only single spaces between other bytes.
+    if (c != ' ' || i == 0 || i + 1 == phrase.size() ||
+        IsSpace(phrase[i + 1])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string NormalizePhrase(std::string_view phrase) {
   std::string out;
   bool pending_space = false;
@@ -158,13 +174,39 @@ std::string NormalizePhrase(std::string_view phrase) {
   return out;
 }
 
-const RuleSet::Lexicon::value_type* FindLongestEntry(
-    const RuleSet::Lexicon& lexicon, std::string_view phrase) {
-  if (auto it = lexicon.find(phrase); it != lexicon.end()) return &*it;
-  const RuleSet::Lexicon::value_type* best = nullptr;
+EntryFinder::EntryFinder(const RuleSet::Lexicon& lexicon) : lexicon_(&lexicon) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  options.set_log_errors(false);
+  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const auto& entry : lexicon) {
-    if (best != nullptr && entry.first.size() <= best->first.size()) continue;
-    if (ContainsWholeWords(phrase, entry.first)) best = &entry;
+    if (entry.first.empty() ||
+        set_->Add(BoundedEntryPattern(entry.first), nullptr) < 0) {
+      set_.reset();
+      return;
+    }
+    entries_.push_back(&entry);
+  }
+  if (!set_->Compile()) set_.reset();
+}
+
+EntryFinder::~EntryFinder() = default;
+EntryFinder::EntryFinder(EntryFinder&&) noexcept = default;
+
+const RuleSet::Lexicon::value_type* EntryFinder::FindLongest(
+    std::string_view phrase) const {
+  if (auto it = lexicon_->find(phrase); it != lexicon_->end()) return &*it;
+  if (set_ == nullptr) return nullptr;
+  std::vector<int> found;
+  if (!set_->Match(re2::StringPiece(phrase.data(), phrase.size()), &found)) {
+    return nullptr;
+  }
+  const RuleSet::Lexicon::value_type* best = nullptr;
+  std::sort(found.begin(), found.end());  // the lexicon's order
+  for (int i : found) {
+    if (best == nullptr || entries_[i]->first.size() > best->first.size()) {
+      best = entries_[i];
+    }
   }
   return best;
 }

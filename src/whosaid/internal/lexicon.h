@@ -5,8 +5,13 @@
 #ifndef WHOSAID_INTERNAL_LEXICON_H_
 #define WHOSAID_INTERNAL_LEXICON_H_
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "whosaid/rule_set.h"
 #include "whosaid/status.h"
@@ -37,11 +42,35 @@ std::string LexiconPattern(const RuleSet::Lexicon& lexicon);
 // space and trims both ends: the form lexicon entries are stored in.
 std::string NormalizePhrase(std::string_view phrase);
 
-// The entry of `lexicon` that `phrase` (already normalised) equals, else the
-// longest entry that `phrase` contains as whole words (ties go to the entry
-// first in alphabetical order); nullptr if there is none.
-const RuleSet::Lexicon::value_type* FindLongestEntry(
-    const RuleSet::Lexicon& lexicon, std::string_view phrase);
+// Whether NormalizePhrase would return `phrase` as it is.
+bool IsNormalizedPhrase(std::string_view phrase);
+
+// Finds in a phrase the entries of one lexicon it holds as whole words,
+// with one RE2::Set pass over the phrase instead of a search for each
+// entry.
+class EntryFinder {
+ public:
+  // `lexicon` must outlive the finder and stay unchanged.
+  explicit EntryFinder(const RuleSet::Lexicon& lexicon);
+  ~EntryFinder();
+  EntryFinder(EntryFinder&&) noexcept;
+
+  const RuleSet::Lexicon& lexicon() const { return *lexicon_; }
+
+  // The entry that `phrase` (already normalised) equals, else the longest
+  // entry that `phrase` contains with no word byte (ASCII letter, digit,
+  // '_', or any byte of a multi-byte character) glued to either end, as
+  // \b would see it; ties go to the entry first in alphabetical order.
+  // nullptr if there is none. Thread-safe.
+  const RuleSet::Lexicon::value_type* FindLongest(
+      std::string_view phrase) const;
+
+ private:
+  const RuleSet::Lexicon* lexicon_;
+  // Index i of the set is entries_[i], in the lexicon's order.
+  std::vector<const RuleSet::Lexicon::value_type*> entries_;
+  std::unique_ptr<re2::RE2::Set> set_;  // null if it did not compile
+};
 
 }  // namespace whosaid::internal
 
