@@ -249,15 +249,16 @@ void Matcher::MatchParagraph(const Skeleton& skeleton,
         paragraph_cues, out);
   }
   // A sentence that is the whole paragraph has the paragraph's
-  // candidates.
+  // candidates and cues.
   const bool whole_paragraph =
       sentences.size() == 1 &&
       sentences.front().In(skeleton.text()) == skeleton.text();
   for (const Span& sentence : sentences) {
+    CueCache sentence_cues;
     if (!whole_paragraph) {
       rules_.CandidateRules(sentence.In(skeleton.text()), &candidates);
     }
-    CueCache cues;
+    CueCache& cues = whole_paragraph ? paragraph_cues : sentence_cues;
     for (int i : candidates) {
       if (rules[i].scope != RuleScope::kSentence) continue;
       Run(rules[i], groups_[i], skeleton, sentence, quotes, cues, out);
