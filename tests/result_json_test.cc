@@ -269,5 +269,24 @@ TEST(ResultJson, BadFieldsAreNamedInTheError) {
   }
 }
 
+// The text is written straight from the result; it must be what
+// nlohmann::json writes for the same value, keys in its order included.
+TEST(ResultJson, TextIsTheDumpOfItsOwnValue) {
+  DocumentResult doc = Sample();
+  doc.id = "tab\there \"quoted\" \\ \x01 \x7f bad\xff";
+  doc.quotes[1].confidence = 0.75;
+  doc.quotes[0].confidence = 1.0;
+  doc.warnings = {"line\nbreak"};
+  for (bool with_text : {true, false}) {
+    const std::string text = ToJsonText(doc, with_text);
+    EXPECT_EQ(text, json::parse(text).dump()) << with_text;
+    EXPECT_EQ(ToJson(doc, with_text), json::parse(text));
+  }
+  const json out = ToJson(doc);
+  EXPECT_EQ(out["id"], "tab\there \"quoted\" \\ \x01 \x7f bad\uFFFD");
+  EXPECT_EQ(out["quotes"][0]["confidence"], 1.0);
+  EXPECT_EQ(out["warnings"][0], "line\nbreak");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -54,9 +54,7 @@ class Output {
       return FormatHtmlDocument(result, static_cast<int>(index));
     }
     if (format_ == "text") return FormatText(result);
-    return ToJson(result, with_text)
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-           "\n";
+    return ToJsonText(result, with_text) + "\n";
   }
   // Writes one document's formatted output, in input order.
   bool Write(const std::string& formatted) {

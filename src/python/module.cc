@@ -14,6 +14,7 @@
 #include "cli/rule_packs.h"
 #include "python/result_stream.h"
 #include "python/to_python.h"
+#include "python/value_tape.h"
 #include "whosaid/extractor.h"
 #include "whosaid/result_json.h"
 
@@ -36,12 +37,12 @@ std::shared_ptr<const Extractor> LoadExtractor(
 py::object Extract(const Extractor& extractor, py::handle text,
                    std::optional<std::string> id, bool with_text) {
   Document doc{id.value_or(""), TextBytes(text)};
-  nlohmann::json result;
+  ValueTape result;
   {
     py::gil_scoped_release release;
-    result = ToJson(extractor.Extract(doc), with_text);
+    WriteJson(extractor.Extract(doc), with_text, result);
   }
-  return ToPython(result);
+  return result.ToPython();
 }
 
 // The number of worker threads for `threads` (None: every core).

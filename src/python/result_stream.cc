@@ -38,9 +38,8 @@ void ResultStream::Run(int threads) {
   RunInOrder(
       threads, [this] { return Take(); },
       [this](std::size_t, Document doc) -> std::function<bool()> {
-        // Flattened here too, so that the tree is walked and freed here.
-        auto tape = std::make_shared<ValueTape>(
-            ToJson(extractor_->Extract(doc), with_text_));
+        auto tape = std::make_shared<ValueTape>();
+        WriteJson(extractor_->Extract(doc), with_text_, *tape);
         return [this, tape] { return Put(std::move(*tape)); };
       });
   std::lock_guard<std::mutex> lock(mutex_);

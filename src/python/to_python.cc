@@ -1,14 +1,8 @@
 #include "python/to_python.h"
 
-#include "python/value_tape.h"
-
 namespace whosaid::python {
 
 namespace py = pybind11;
-
-py::object ToPython(const nlohmann::json& value) {
-  return ValueTape(value).ToPython();
-}
 
 std::string TextBytes(py::handle text) {
   if (py::isinstance<py::bytes>(text)) return text.cast<std::string>();

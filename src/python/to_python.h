@@ -1,4 +1,4 @@
-// Python objects from what the library produces: JSON values and records.
+// Between Python and the library: texts, records and their errors.
 #ifndef WHOSAID_PYTHON_TO_PYTHON_H_
 #define WHOSAID_PYTHON_TO_PYTHON_H_
 
@@ -23,12 +23,6 @@ class RulesError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
-
-// The Python value of `value`, as json.loads would give it: null is None,
-// numbers are int or float, arrays lists, objects dicts (keys in the JSON
-// object's order). Strings must be valid UTF-8, which ToJson guarantees.
-// Needs the GIL.
-pybind11::object ToPython(const nlohmann::json& value);
 
 // The bytes of a text given as str (encoded as UTF-8) or bytes (as they
 // are). Throws TypeError for any other type, and UnicodeEncodeError for a

@@ -19,56 +19,58 @@ PyObject* InternedKey(std::string_view key) {
 
 }  // namespace
 
-ValueTape::ValueTape(const nlohmann::json& value) { Add(value); }
-
-void ValueTape::AddString(Kind kind, const std::string& text) {
+void ValueTape::AddString(Kind kind, std::string_view text) {
   Item item{kind, static_cast<std::uint32_t>(text.size()), {}};
   item.offset = strings_.size();
   strings_ += text;
   items_.push_back(item);
 }
 
-void ValueTape::Add(const nlohmann::json& value) {
-  using Type = nlohmann::json::value_t;
-  Item item{Kind::kNull, 0, {}};
-  switch (value.type()) {
-    case Type::boolean:
-      item.kind = Kind::kBool;
-      item.integer = value.get<bool>();
-      break;
-    case Type::number_integer:
-      item.kind = Kind::kInt;
-      item.integer = value.get<std::int64_t>();
-      break;
-    case Type::number_unsigned:
-      item.kind = Kind::kUnsigned;
-      item.unsigned_integer = value.get<std::uint64_t>();
-      break;
-    case Type::number_float:
-      item.kind = Kind::kFloat;
-      item.real = value.get<double>();
-      break;
-    case Type::string:
-      AddString(Kind::kString, value.get_ref<const std::string&>());
-      return;
-    case Type::array:
-      items_.push_back(
-          {Kind::kList, static_cast<std::uint32_t>(value.size()), {}});
-      for (const nlohmann::json& element : value) Add(element);
-      return;
-    case Type::object:
-      items_.push_back(
-          {Kind::kDict, static_cast<std::uint32_t>(value.size()), {}});
-      for (const auto& [key, element] : value.items()) {
-        AddString(Kind::kKey, key);
-        Add(element);
-      }
-      return;
-    default:  // null; binary and discarded never occur in ToJson's output
-      break;
+void ValueTape::CountElement() {
+  if (!open_.empty() && items_[open_.back()].kind == Kind::kList) {
+    ++items_[open_.back()].size;
   }
+}
+
+void ValueTape::Push(const Item& item) {
+  CountElement();
   items_.push_back(item);
 }
+
+void ValueTape::Open(Kind kind) {
+  Push({kind, 0, {}});
+  open_.push_back(items_.size() - 1);
+}
+
+void ValueTape::Key(std::string_view key) {
+  ++items_[open_.back()].size;
+  AddString(Kind::kKey, key);
+}
+
+void ValueTape::String(std::string_view utf8) {
+  CountElement();
+  AddString(Kind::kString, utf8);
+}
+
+void ValueTape::Int(std::int64_t value) {
+  Item item{Kind::kInt, 0, {}};
+  item.integer = value;
+  Push(item);
+}
+
+void ValueTape::Double(double value) {
+  Item item{Kind::kFloat, 0, {}};
+  item.real = value;
+  Push(item);
+}
+
+void ValueTape::Bool(bool value) {
+  Item item{Kind::kBool, 0, {}};
+  item.integer = value;
+  Push(item);
+}
+
+void ValueTape::Null() { Push({Kind::kNull, 0, {}}); }
 
 PyObject* ValueTape::NewValue(std::size_t* at) const {
   const Item& item = items_[(*at)++];
@@ -80,8 +82,6 @@ PyObject* ValueTape::NewValue(std::size_t* at) const {
       return PyBool_FromLong(static_cast<long>(item.integer));
     case Kind::kInt:
       return PyLong_FromLongLong(item.integer);
-    case Kind::kUnsigned:
-      return PyLong_FromUnsignedLongLong(item.unsigned_integer);
     case Kind::kFloat:
       return PyFloat_FromDouble(item.real);
     case Kind::kString:

@@ -1,5 +1,5 @@
-// A JSON value flattened into one array: built on any thread, without the
-// GIL, and turned into Python objects with it in one linear pass. The
+// A JSON value flattened into one array: written on any thread, without
+// the GIL, and turned into Python objects with it in one linear pass. The
 // thread that holds the GIL for every result of extract_many then neither
 // walks nor frees a tree of nodes.
 #ifndef WHOSAID_PYTHON_VALUE_TAPE_H_
@@ -9,17 +9,30 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "whosaid/json_sink.h"
+
 namespace whosaid::python {
 
-class ValueTape {
+class ValueTape : public JsonSink {
  public:
-  // Copies `value`; strings must be valid UTF-8, which ToJson guarantees
-  // (any invalid byte becomes U+FFFD in Python). Needs no GIL.
-  explicit ValueTape(const nlohmann::json& value);
+  // An empty tape, to be written as a JsonSink (WriteJson). Strings must
+  // be valid UTF-8, which WriteJson guarantees (any invalid byte would
+  // become U+FFFD in Python). Writing needs no GIL.
+  ValueTape() = default;
+
+  void BeginObject() override { Open(Kind::kDict); }
+  void EndObject() override { open_.pop_back(); }
+  void BeginArray() override { Open(Kind::kList); }
+  void EndArray() override { open_.pop_back(); }
+  void Key(std::string_view key) override;
+  void String(std::string_view utf8) override;
+  void Int(std::int64_t value) override;
+  void Double(double value) override;
+  void Bool(bool value) override;
+  void Null() override;
 
   // The Python value, as json.loads would give it: null is None, numbers
   // are int or float, arrays lists, objects dicts (keys in the JSON
@@ -31,7 +44,6 @@ class ValueTape {
     kNull,
     kBool,
     kInt,
-    kUnsigned,
     kFloat,
     kString,  // text in strings_
     kKey,     // an object's key, in strings_; its value follows
@@ -43,20 +55,24 @@ class ValueTape {
     std::uint32_t size = 0;  // of a string, list or dict
     union {
       std::int64_t integer;
-      std::uint64_t unsigned_integer;
       double real;
       std::size_t offset;  // of a string or key in strings_
     };
   };
 
-  void Add(const nlohmann::json& value);
-  void AddString(Kind kind, const std::string& text);
+  // One more element in the open list, if a list is open (an open dict
+  // counts its keys instead).
+  void CountElement();
+  void Push(const Item& item);  // CountElement(), then appends `item`
+  void Open(Kind kind);
+  void AddString(Kind kind, std::string_view text);
   // A new reference to the value at items_[*at], advancing *at past it,
   // or null with a Python error set.
   PyObject* NewValue(std::size_t* at) const;
 
   std::vector<Item> items_;
   std::string strings_;
+  std::vector<std::size_t> open_;  // items_ index of each open list or dict
 };
 
 }  // namespace whosaid::python

@@ -75,7 +75,8 @@ Response Api::Extract(std::string_view body, std::string_view format) {
   auto request = ParseExtractRequest(body);
   if (!request.ok()) return ErrorResponse(400, request.status().message());
   std::string page;
-  json results = json::array();
+  // The results' JSON is written straight from them, as the command line's.
+  std::string results = request->array ? "[" : "";
   for (std::size_t i = 0; i < request->documents.size(); ++i) {
     DocumentResult result;
     {
@@ -87,11 +88,13 @@ Response Api::Extract(std::string_view body, std::string_view format) {
     if (html) {
       page += FormatHtmlDocument(result, static_cast<int>(i));
     } else {
-      results.push_back(ToJson(result));
+      if (i > 0) results += ',';
+      results += ToJsonText(result);
     }
   }
   if (html) return {200, std::string(kHtml), std::move(page)};
-  return JsonResponse(request->array ? results : results[0]);
+  if (request->array) results += ']';
+  return {200, std::string(kJson), std::move(results)};
 }
 
 Response Api::Rules() const {

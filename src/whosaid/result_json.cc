@@ -6,6 +6,10 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
+
+#include "whosaid/internal/utf8.h"
+#include "whosaid/json_sink.h"
 
 namespace whosaid {
 namespace {
@@ -67,66 +71,127 @@ std::string ValidUtf8(std::string_view bytes) {
   return out;
 }
 
-json SpanToJson(const Span& span) {
-  return json::array({span.begin, span.end});
+// ---------------------------------------------------------------------------
+// Writing. Members come in the order of their keys' bytes, the order in
+// which nlohmann::json keeps an object's keys: the text is the same as the
+// dump of a tree read back from it.
+
+// A string that may hold bytes of the document, made valid UTF-8 first
+// when it is not.
+void Utf8String(std::string_view bytes, JsonSink& out) {
+  if (!internal::FirstInvalidUtf8(bytes)) {
+    out.String(bytes);
+  } else {
+    out.String(ValidUtf8(bytes));
+  }
 }
 
-json OptionalSpanToJson(const std::optional<Span>& span) {
-  return span ? SpanToJson(*span) : json(nullptr);
+void WriteSpan(const Span& span, JsonSink& out) {
+  out.BeginArray();
+  out.Int(static_cast<std::int64_t>(span.begin));
+  out.Int(static_cast<std::int64_t>(span.end));
+  out.EndArray();
+}
+
+void WriteOptionalSpan(const std::optional<Span>& span, JsonSink& out) {
+  if (span) {
+    WriteSpan(*span, out);
+  } else {
+    out.Null();
+  }
 }
 
 // The text of `span`, or null for an absent span.
-json SpanText(const std::optional<Span>& span, std::string_view text) {
-  return span ? json(ValidUtf8(span->In(text))) : json(nullptr);
+void WriteSpanText(const std::optional<Span>& span, std::string_view text,
+                   JsonSink& out) {
+  if (span) {
+    Utf8String(span->In(text), out);
+  } else {
+    out.Null();
+  }
 }
 
 // Empty strings mean "unknown"; JSON says that with null.
-json StringOrNull(const std::string& s) {
-  return s.empty() ? json(nullptr) : json(ValidUtf8(s));
-}
-
-json StringArray(const std::vector<std::string>& strings) {
-  json out = json::array();
-  for (const std::string& s : strings) out.push_back(ValidUtf8(s));
-  return out;
-}
-
-json QuoteToJson(const Attribution& q, std::string_view text) {
-  json out = json::object();
-  out["type"] = std::string(QuoteTypeName(q.type));
-  out["content"] = SpanToJson(q.content);
-  if (!q.content_parts.empty()) {
-    json parts = json::array();
-    for (const Span& part : q.content_parts) parts.push_back(SpanToJson(part));
-    out["content_parts"] = std::move(parts);
+void WriteStringOrNull(const std::string& s, JsonSink& out) {
+  if (s.empty()) {
+    out.Null();
+  } else {
+    Utf8String(s, out);
   }
-  out["cue"] = OptionalSpanToJson(q.cue);
-  out["speaker"] = OptionalSpanToJson(q.speaker);
-  out["speaker_name"] = StringOrNull(q.speaker_name);
-  out["content_text"] = SpanText(q.content, text);
-  out["cue_text"] = SpanText(q.cue, text);
-  out["speaker_text"] = SpanText(q.speaker, text);
-  out["stance"] = StringOrNull(q.stance);
-  out["negated"] = q.negated;
-  out["speaker_kind"] = ValidUtf8(q.speaker_kind);
-  out["speaker_role"] = StringOrNull(q.speaker_role);
-  out["speaker_org"] = StringOrNull(q.speaker_org);
-  out["via"] = StringArray(q.via);
-  out["rule"] = ValidUtf8(q.rule);
-  out["resolution"] = ValidUtf8(q.resolution);
-  out["confidence"] = q.confidence;
-  out["entity"] = q.entity >= 0 ? json(q.entity) : json(nullptr);
-  return out;
 }
 
-json EntityToJson(const Entity& e) {
-  json mentions = json::array();
-  for (const Span& m : e.mentions) mentions.push_back(SpanToJson(m));
-  return json{{"name", ValidUtf8(e.name)},
-              {"kind", ValidUtf8(e.kind)},
-              {"role", StringOrNull(e.role)},
-              {"org", StringOrNull(e.org)},
-              {"mentions", std::move(mentions)}};
+void WriteStringArray(const std::vector<std::string>& strings, JsonSink& out) {
+  out.BeginArray();
+  for (const std::string& s : strings) Utf8String(s, out);
+  out.EndArray();
+}
+
+void WriteQuote(const Attribution& q, std::string_view text, JsonSink& out) {
+  out.BeginObject();
+  out.Key("confidence");
+  out.Double(q.confidence);
+  out.Key("content");
+  WriteSpan(q.content, out);
+  if (!q.content_parts.empty()) {
+    out.Key("content_parts");
+    out.BeginArray();
+    for (const Span& part : q.content_parts) WriteSpan(part, out);
+    out.EndArray();
+  }
+  out.Key("content_text");
+  WriteSpanText(q.content, text, out);
+  out.Key("cue");
+  WriteOptionalSpan(q.cue, out);
+  out.Key("cue_text");
+  WriteSpanText(q.cue, text, out);
+  out.Key("entity");
+  if (q.entity >= 0) {
+    out.Int(q.entity);
+  } else {
+    out.Null();
+  }
+  out.Key("negated");
+  out.Bool(q.negated);
+  out.Key("resolution");
+  Utf8String(q.resolution, out);
+  out.Key("rule");
+  Utf8String(q.rule, out);
+  out.Key("speaker");
+  WriteOptionalSpan(q.speaker, out);
+  out.Key("speaker_kind");
+  Utf8String(q.speaker_kind, out);
+  out.Key("speaker_name");
+  WriteStringOrNull(q.speaker_name, out);
+  out.Key("speaker_org");
+  WriteStringOrNull(q.speaker_org, out);
+  out.Key("speaker_role");
+  WriteStringOrNull(q.speaker_role, out);
+  out.Key("speaker_text");
+  WriteSpanText(q.speaker, text, out);
+  out.Key("stance");
+  WriteStringOrNull(q.stance, out);
+  out.Key("type");
+  out.String(QuoteTypeName(q.type));
+  out.Key("via");
+  WriteStringArray(q.via, out);
+  out.EndObject();
+}
+
+void WriteEntity(const Entity& e, JsonSink& out) {
+  out.BeginObject();
+  out.Key("kind");
+  Utf8String(e.kind, out);
+  out.Key("mentions");
+  out.BeginArray();
+  for (const Span& m : e.mentions) WriteSpan(m, out);
+  out.EndArray();
+  out.Key("name");
+  Utf8String(e.name, out);
+  out.Key("org");
+  WriteStringOrNull(e.org, out);
+  out.Key("role");
+  WriteStringOrNull(e.role, out);
+  out.EndObject();
 }
 
 // ---------------------------------------------------------------------------
@@ -430,20 +495,38 @@ Status ReadDocument(const json& object, DocumentResult* doc) {
 // way to carry other bytes. Offsets always index the original bytes, so for
 // a text with invalid UTF-8 they do not index the "text" field of the line
 // exactly; the Extractor reports such texts in "warnings".
-json ToJson(const DocumentResult& result, bool with_text) {
-  json out = json::object();
-  out["id"] = ValidUtf8(result.id);
-  if (with_text) out["text"] = ValidUtf8(result.text);
-  json quotes = json::array();
-  for (const Attribution& q : result.quotes) {
-    quotes.push_back(QuoteToJson(q, result.text));
+void WriteJson(const DocumentResult& result, bool with_text, JsonSink& out) {
+  out.BeginObject();
+  out.Key("entities");
+  out.BeginArray();
+  for (const Entity& e : result.entities) WriteEntity(e, out);
+  out.EndArray();
+  out.Key("id");
+  Utf8String(result.id, out);
+  out.Key("quotes");
+  out.BeginArray();
+  for (const Attribution& q : result.quotes) WriteQuote(q, result.text, out);
+  out.EndArray();
+  if (with_text) {
+    out.Key("text");
+    Utf8String(result.text, out);
   }
-  out["quotes"] = std::move(quotes);
-  json entities = json::array();
-  for (const Entity& e : result.entities) entities.push_back(EntityToJson(e));
-  out["entities"] = std::move(entities);
-  if (!result.warnings.empty()) out["warnings"] = StringArray(result.warnings);
-  return out;
+  if (!result.warnings.empty()) {
+    out.Key("warnings");
+    WriteStringArray(result.warnings, out);
+  }
+  out.EndObject();
+}
+
+std::string ToJsonText(const DocumentResult& result, bool with_text) {
+  std::string text;
+  JsonTextWriter writer(&text);
+  WriteJson(result, with_text, writer);
+  return text;
+}
+
+json ToJson(const DocumentResult& result, bool with_text) {
+  return json::parse(ToJsonText(result, with_text));
 }
 
 StatusOr<DocumentResult> FromJson(const json& object) {

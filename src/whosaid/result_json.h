@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whosaid/attribution.h"
+#include "whosaid/json_sink.h"
 #include "whosaid/status.h"
 
 namespace whosaid {
@@ -21,6 +22,11 @@ namespace whosaid {
 // original bytes of result.text, which for such a text are not the bytes of
 // the "text" field. The returned object never throws on dump().
 nlohmann::json ToJson(const DocumentResult& result, bool with_text = true);
+
+// The same value as events to `out`, and as text: ToJsonText(r, t) is
+// ToJson(r, t).dump(), written straight from the result, without a tree.
+void WriteJson(const DocumentResult& result, bool with_text, JsonSink& out);
+std::string ToJsonText(const DocumentResult& result, bool with_text = true);
 
 // Reads a gold or system line. Requires "id" (string) and "text" (string);
 // "quotes", "entities", "warnings" and every quote field except "type" and

@@ -1,0 +1,132 @@
+#include "whosaid/json_sink.h"
+
+#include <charconv>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace whosaid {
+
+void JsonTextWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (has_member_.empty()) return;  // the top-level value
+  if (has_member_.back()) *out_ += ',';
+  has_member_.back() = true;
+}
+
+void JsonTextWriter::BeginObject() {
+  BeforeValue();
+  *out_ += '{';
+  has_member_.push_back(false);
+}
+
+void JsonTextWriter::EndObject() {
+  *out_ += '}';
+  has_member_.pop_back();
+}
+
+void JsonTextWriter::BeginArray() {
+  BeforeValue();
+  *out_ += '[';
+  has_member_.push_back(false);
+}
+
+void JsonTextWriter::EndArray() {
+  *out_ += ']';
+  has_member_.pop_back();
+}
+
+void JsonTextWriter::Key(std::string_view key) {
+  if (has_member_.back()) *out_ += ',';
+  has_member_.back() = true;
+  Quoted(key);
+  *out_ += ':';
+  after_key_ = true;
+}
+
+void JsonTextWriter::String(std::string_view utf8) {
+  BeforeValue();
+  Quoted(utf8);
+}
+
+void JsonTextWriter::Quoted(std::string_view utf8) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  *out_ += '"';
+  std::size_t plain = 0;  // start of the bytes not yet written
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_->append(utf8.substr(plain, i - plain));
+    plain = i + 1;
+    switch (c) {
+      case '"':
+        *out_ += "\\\"";
+        break;
+      case '\\':
+        *out_ += "\\\\";
+        break;
+      case '\b':
+        *out_ += "\\b";
+        break;
+      case '\f':
+        *out_ += "\\f";
+        break;
+      case '\n':
+        *out_ += "\\n";
+        break;
+      case '\r':
+        *out_ += "\\r";
+        break;
+      case '\t':
+        *out_ += "\\t";
+        break;
+      default:
+        *out_ += "\\u00";
+        *out_ += kHex[c >> 4];
+        *out_ += kHex[c & 0xF];
+    }
+  }
+  out_->append(utf8.substr(plain));
+  *out_ += '"';
+}
+
+void JsonTextWriter::Int(std::int64_t value) {
+  BeforeValue();
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out_->append(digits, end);
+}
+
+void JsonTextWriter::Double(double value) {
+  BeforeValue();
+  // nlohmann writes finite doubles from 1e-4 up to 1e15 in fixed notation,
+  // shortest first, with ".0" after a whole number; the rest is rare
+  // enough to leave to it.
+  const double magnitude = std::fabs(value);
+  if (!std::isfinite(value) ||
+      (magnitude != 0 && (magnitude < 1e-4 || magnitude >= 1e15))) {
+    *out_ += nlohmann::json(value).dump();
+    return;
+  }
+  char digits[64];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value,
+                                 std::chars_format::fixed)
+                       .ptr;
+  const std::string_view text(digits, end - digits);
+  out_->append(text);
+  if (text.find('.') == std::string_view::npos) *out_ += ".0";
+}
+
+void JsonTextWriter::Bool(bool value) {
+  BeforeValue();
+  *out_ += value ? "true" : "false";
+}
+
+void JsonTextWriter::Null() {
+  BeforeValue();
+  *out_ += "null";
+}
+
+}  // namespace whosaid
