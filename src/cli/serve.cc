@@ -77,7 +77,7 @@ int RunServe(const Args& args) {
       "port,p", po::value(&options.port)->default_value(options.port),
       "port to listen on; 0 for any free one (printed on stderr)")(
       "threads,j", po::value(&options.threads),
-      "requests extracted at once (default: all cores)")(
+      "requests extracted at once (default: one more than the cores)")(
       "max-body", po::value(&max_body)->default_value(max_body),
       "largest request body, in bytes or with k, M or G; larger ones get "
       "413")("db", po::value(&db_path)->value_name("FILE"),
@@ -107,8 +107,11 @@ int RunServe(const Args& args) {
     return 2;
   }
   if (options.threads <= 0) {
+    // One more than the cores: while a finished extraction hands its slot
+    // to the next request, whose thread takes a while to wake, the others
+    // keep every core busy (docs/performance.md, "The server under load").
     options.threads =
-        static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        static_cast<int>(std::max(1u, std::thread::hardware_concurrency()) + 1);
   }
   auto rules = LoadRulesForCli(rule_dirs);
   if (!rules.ok()) {
