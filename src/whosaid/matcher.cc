@@ -8,6 +8,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "whosaid/internal/piece_parse.h"
+
 namespace whosaid {
 namespace {
 
@@ -446,61 +448,15 @@ bool Matcher::AfterCueCaptures(const Rule& rule, const RuleGroups& g,
   return true;
 }
 
-// A side of a cue-anchored rule, P1 P2 … Pn split at its top-level named
-// groups, prefers the parse in which P1 takes its own preferred match,
-// then P2 from there, and so on, whenever that parse ends where the side
-// must: so when each piece, run alone from where the one before ended,
-// does, the pieces' spans are the side's captures. Each run is a DFA
-// search, without captures: far cheaper than RE2's captures over the
-// whole side, whose program holds thousands of instructions. A piece that
-// is a group holding named groups takes the first of its alternatives
-// that matches where it starts, with that alternative's preferred parse,
-// which its own pieces give in turn.
 bool Matcher::CapturesByPieces(const std::vector<Rule::Piece>& pieces,
                                std::string_view text, std::size_t begin,
                                std::size_t end, Captures* captures) {
-  constexpr std::size_t kMaxPieces = 16;
-  if (pieces.empty() || pieces.size() > kMaxPieces) return false;
-  // Captures are kept only when every piece gives its parse.
-  Captures found = *captures;
-  std::size_t at = begin;
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    const Rule::Piece& piece = pieces[i];
-    const bool last = i + 1 == pieces.size();
-    re2::StringPiece span;
-    if (last) {
-      if (!piece.regex->Match(text, at, end, RE2::ANCHOR_BOTH, nullptr, 0)) {
-        return false;
-      }
-      span = re2::StringPiece(text.data() + at, end - at);
-    } else if (!piece.regex->Match(text, at, end, RE2::ANCHOR_START, &span,
-                                   1)) {
-      return false;
-    }
-    if (!piece.group.empty()) found.Set(piece.group, span);
-    if (!piece.alternatives.empty() &&
-        !AlternativeCaptures(piece.alternatives, text, at, at + span.size(),
-                             end, &found)) {
-      return false;
-    }
-    at += span.size();
+  internal::GroupSpans spans;
+  if (!internal::CapturesByPieces(pieces, text, begin, end, &spans)) {
+    return false;
   }
-  *captures = found;
+  for (const auto& [name, span] : spans) captures->Set(*name, span);
   return true;
-}
-
-bool Matcher::AlternativeCaptures(
-    const std::vector<Rule::Alternative>& alternatives, std::string_view text,
-    std::size_t begin, std::size_t end, std::size_t reach, Captures* captures) {
-  // The piece alone, run up to `reach`, prefers its first alternative that
-  // matches there; the side's last piece (end == reach) must end there.
-  const RE2::Anchor anchor =
-      end == reach ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START;
-  for (const Rule::Alternative& a : alternatives) {
-    if (!a.regex->Match(text, begin, reach, anchor, nullptr, 0)) continue;
-    return !a.named || CapturesByPieces(a.pieces, text, begin, end, captures);
-  }
-  return false;
 }
 
 void Matcher::AddMatch(const Rule& rule, const Captures& captures,

@@ -106,20 +106,12 @@ class Matcher {
   // `end`, with the rule's `after_cue` alone; false (captures untouched)
   // when that cannot give the captures the whole side would.
   // Fills the captures of a side of a cue-anchored match that runs from
-  // `begin` to `end` of `text` from the side's `pieces` (Rule::Piece);
-  // false (captures untouched) when that cannot give the captures RE2
-  // would over the whole side.
+  // `begin` to `end` of `text` from the side's `pieces` (Rule::Piece,
+  // internal/piece_parse.h); false (captures untouched) when that cannot
+  // give the captures RE2 would over the whole side.
   static bool CapturesByPieces(const std::vector<Rule::Piece>& pieces,
                                std::string_view text, std::size_t begin,
                                std::size_t end, Captures* captures);
-  // Adds the captures of the alternative that a piece's parse takes from
-  // `begin` to `end`, the piece run up to `reach` (the end of its side;
-  // for the side's last piece, `end` itself). False when they cannot be
-  // told so (see CapturesByPieces).
-  static bool AlternativeCaptures(
-      const std::vector<Rule::Alternative>& alternatives, std::string_view text,
-      std::size_t begin, std::size_t end, std::size_t reach,
-      Captures* captures);
   static bool AfterCueCaptures(const Rule& rule, const RuleGroups& groups,
                                std::string_view text, std::size_t cue,
                                std::size_t cue_end, std::size_t end,

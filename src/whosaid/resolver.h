@@ -71,10 +71,17 @@ class Resolver {
   // assert.
   std::string StanceOf(std::string_view cue) const;
 
+  // The name, role and organisation of the apposition that
+  // apposition_re_ found from `begin` to `end` of `text`; false if none.
+  bool AppositionParts(std::string_view text, std::size_t begin,
+                       std::size_t end, std::string_view* name,
+                       std::string_view* role, std::string_view* org) const;
+
   const RuleSet& rules_;
   std::unique_ptr<RE2> name_re_;        // capitalised names in running text
   std::unique_ptr<RE2> apposition_re_;  // "Name, role for Org"
-  std::unique_ptr<RE2> title_re_;       // "Org Role Name"
+  std::vector<Rule::Piece> apposition_pieces_;  // its pieces
+  std::unique_ptr<RE2> title_re_;               // "Org Role Name"
 };
 
 }  // namespace whosaid

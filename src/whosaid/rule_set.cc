@@ -16,6 +16,7 @@
 #include "whosaid/internal/lazy_regex.h"
 #include "whosaid/internal/lexicon.h"
 #include "whosaid/internal/macro_expander.h"
+#include "whosaid/internal/piece_parse.h"
 #include "whosaid/internal/source_location.h"
 #include "whosaid/internal/yaml_reader.h"
 #include "whosaid/rule_prefilter.h"
@@ -646,21 +647,9 @@ std::shared_ptr<const RE2> PackLoader::PartRegex(const std::string& pattern,
 
 std::vector<Rule::Piece> PackLoader::Pieces(const std::string& pattern,
                                             const RE2::Options& options) {
-  std::vector<Rule::Piece> out;
-  auto pieces = internal::SplitAtGroups(pattern);
-  if (!pieces) return out;
-  for (const internal::PatternPiece& piece : *pieces) {
-    Rule::Piece compiled{piece.group, PartRegex(piece.pattern, options), {}};
-    if (!compiled.regex->ok()) return {};
-    for (const internal::PatternAlternative& a : piece.alternatives) {
-      compiled.alternatives.push_back(
-          {PartRegex(a.pattern, options), a.named,
-           a.named ? Pieces(a.pattern, options) : std::vector<Rule::Piece>{}});
-      if (!compiled.alternatives.back().regex->ok()) return {};
-    }
-    out.push_back(std::move(compiled));
-  }
-  return out;
+  return internal::CompilePieces(pattern, [&](const std::string& piece) {
+    return PartRegex(piece, options);
+  });
 }
 
 // True for files a pack folder may hold that are not part of the pack:
