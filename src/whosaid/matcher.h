@@ -101,10 +101,6 @@ class Matcher {
                 const std::vector<Quote>& quotes,
                 std::vector<RuleMatch>* out) const;
   static Groups GroupsOf(const re2::RE2* regex);
-  // Fills the captures of a cue-anchored match from the cue on, the cue
-  // being [cue, cue_end) as the finder found it and the match ending at
-  // `end`, with the rule's `after_cue` alone; false (captures untouched)
-  // when that cannot give the captures the whole side would.
   // Fills the captures of a side of a cue-anchored match that runs from
   // `begin` to `end` of `text` from the side's `pieces` (Rule::Piece,
   // internal/piece_parse.h); false (captures untouched) when that cannot
@@ -112,6 +108,11 @@ class Matcher {
   static bool CapturesByPieces(const std::vector<Rule::Piece>& pieces,
                                std::string_view text, std::size_t begin,
                                std::size_t end, Captures* captures);
+  // Fills the captures of a cue-anchored match from the cue on, the cue
+  // being [cue, cue_end) as the finder found it and the match ending at
+  // `end`, from the rule's `after_pieces` or its `after_cue` alone; false
+  // (captures untouched) when that cannot give the captures the whole
+  // side would.
   static bool AfterCueCaptures(const Rule& rule, const RuleGroups& groups,
                                std::string_view text, std::size_t cue,
                                std::size_t cue_end, std::size_t end,
