@@ -33,8 +33,8 @@ ResultStream::~ResultStream() {
 }
 
 void ResultStream::Run(int threads) {
-  // Each result becomes JSON on its worker thread; only the hand-over is
-  // in order.
+  // Each result becomes a value tape on its worker thread; only the
+  // hand-over is in order.
   RunInOrder(
       threads, [this] { return Take(); },
       [this](std::size_t, Document doc) -> std::function<bool()> {

@@ -25,11 +25,10 @@ namespace whosaid::python {
 // Python objects are touched only on the thread that iterates, with the
 // GIL: Next() reads records ahead into an inbox, and turns finished
 // results into dicts. The workers (RunInOrder, run by a coordinator
-// thread) take documents from the inbox and put results, as JSON, into an
-// outbox without ever needing the GIL, so they run while Python does
-// anything else. Inbox and
-// outbox hold at most four documents a thread, so memory stays bounded whatever
-// the input's length.
+// thread) take documents from the inbox and put results, as value tapes
+// (value_tape.h), into an outbox without ever needing the GIL, so they run
+// while Python does anything else. Inbox and outbox hold at most four
+// documents a thread, so memory stays bounded whatever the input's length.
 //
 // A record that cannot be read, or an exception raised by the iterable,
 // ends the input there: every result before it is still yielded, then

@@ -161,17 +161,9 @@ struct Matcher::Captures {
 
   // Takes the pieces that `groups` (of a regex with `g`) captured.
   void Collect(const Groups& g, const re2::StringPiece* groups) {
-    auto take = [&](int index, re2::StringPiece& field) {
-      if (index >= 0 && groups[index].data() != nullptr) field = groups[index];
-    };
-    take(g.content, content);
-    take(g.content2, content2);
-    take(g.speaker, speaker);
-    take(g.cue, cue);
-    take(g.via, via);
-    take(g.addressee, addressee);
-    take(g.role, role);
-    take(g.org, org);
+    for (const auto& [index, name] : g.named) {
+      if (groups[index].data() != nullptr) Set(*name, groups[index]);
+    }
   }
 };
 
@@ -223,15 +215,7 @@ Matcher::Groups Matcher::GroupsOf(const RE2* regex) {
   if (regex == nullptr) return g;
   g.count = std::min(regex->NumberOfCapturingGroups() + 1, kMaxGroups);
   for (const auto& [name, index] : regex->NamedCapturingGroups()) {
-    if (index >= kMaxGroups) continue;
-    if (name == "content") g.content = index;
-    if (name == "content2") g.content2 = index;
-    if (name == "speaker") g.speaker = index;
-    if (name == "cue") g.cue = index;
-    if (name == "via") g.via = index;
-    if (name == "addressee") g.addressee = index;
-    if (name == "role") g.role = index;
-    if (name == "org") g.org = index;
+    if (index < kMaxGroups) g.named.emplace_back(index, &name);
   }
   return g;
 }

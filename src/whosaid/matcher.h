@@ -3,7 +3,9 @@
 #define WHOSAID_MATCHER_H_
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "whosaid/attribution.h"
@@ -63,8 +65,8 @@ class Matcher {
  private:
   // Capture-group numbers of one regex, -1 where it lacks the capture.
   struct Groups {
-    int content = -1, content2 = -1, speaker = -1, cue = -1, via = -1,
-        addressee = -1, role = -1, org = -1;
+    // The named groups (index, name), the name owned by the regex.
+    std::vector<std::pair<int, const std::string*>> named;
     int count = 0;
   };
   // The groups of a rule's whole regex and of its cue-anchored parts.

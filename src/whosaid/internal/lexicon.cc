@@ -191,7 +191,6 @@ EntryFinder::EntryFinder(const RuleSet::Lexicon& lexicon) : lexicon_(&lexicon) {
 }
 
 EntryFinder::~EntryFinder() = default;
-EntryFinder::EntryFinder(EntryFinder&&) noexcept = default;
 
 const RuleSet::Lexicon::value_type* EntryFinder::FindLongest(
     std::string_view phrase) const {

@@ -53,7 +53,6 @@ class EntryFinder {
   // `lexicon` must outlive the finder and stay unchanged.
   explicit EntryFinder(const RuleSet::Lexicon& lexicon);
   ~EntryFinder();
-  EntryFinder(EntryFinder&&) noexcept;
 
   const RuleSet::Lexicon& lexicon() const { return *lexicon_; }
 
