@@ -485,12 +485,19 @@ StatusOr<std::vector<Rule>> PackLoader::Compile() {
   return rules;
 }
 
-// Checks the named groups of a compiled rule: known names, each at most once
-// (RE2 would silently keep only the first), and `speaker` among them.
-Status CheckCaptures(const RE2& regex, const SourceLocation& where,
-                     const std::string& id, bool speaker_optional) {
+// Checks the named groups of a compiled rule, the union of those of
+// `parts`: known names, each at most once (RE2 would silently keep only the
+// first), and `speaker` among them.
+Status CheckCaptures(std::initializer_list<const RE2*> parts,
+                     const SourceLocation& where, const std::string& id,
+                     bool speaker_optional) {
   std::map<std::string, int> counts;
-  for (const auto& [index, name] : regex.CapturingGroupNames()) ++counts[name];
+  for (const RE2* part : parts) {
+    if (part == nullptr) continue;
+    for (const auto& [index, name] : part->CapturingGroupNames()) {
+      ++counts[name];
+    }
+  }
   for (const auto& [name, count] : counts) {
     if (std::find(std::begin(kCaptureNames), std::end(kCaptureNames), name) ==
         std::end(kCaptureNames)) {
@@ -521,22 +528,6 @@ StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
   options.set_log_errors(false);
   options.set_longest_match(false);
   options.set_case_sensitive(true);
-  // Parsed only: RE2 parses a pattern before it compiles it, and with no
-  // memory to compile into it stops there, having reported syntax errors
-  // and learnt the captures. A cue-anchored rule needs its whole pattern
-  // compiled only when two cues tie.
-  RE2::Options parse_only = options;
-  parse_only.set_max_mem(1);
-  const RE2 parsed(rule.pattern, parse_only);
-  if (parsed.error_code() != RE2::NoError &&
-      parsed.error_code() != RE2::ErrorPatternTooLarge) {
-    return ErrorAt(where, rule.id,
-                   "RE2 cannot compile the pattern: " + parsed.error());
-  }
-  if (Status s = CheckCaptures(parsed, where, rule.id, rule.speaker_optional);
-      !s.ok()) {
-    return s;
-  }
   options.set_max_mem(kMatchingRoom * MemoryBudget(rule.pattern));
   const Status too_large =
       ErrorAt(where, rule.id,
@@ -551,6 +542,12 @@ StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
     return s.message() == kTooLarge ? too_large : s;
   }
   if (rule.from_cue != nullptr) {
+    // The sides hold the whole pattern's named groups between them.
+    if (Status s = CheckCaptures({rule.before_cue.get(), rule.from_cue.get()},
+                                 where, rule.id, rule.speaker_optional);
+        !s.ok()) {
+      return s;
+    }
     // The whole pattern matches the empty string when each side does.
     if (RE2::FullMatch("", *rule.from_cue) &&
         (rule.before_cue == nullptr || RE2::FullMatch("", *rule.before_cue))) {
@@ -565,6 +562,11 @@ StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
     if (id.status().message() == kTooLarge) return too_large;
     return ErrorAt(where, rule.id,
                    "RE2 cannot compile the pattern: " + id.status().message());
+  }
+  if (Status s = CheckCaptures({&prefilter_->Regex(*id)}, where, rule.id,
+                               rule.speaker_optional);
+      !s.ok()) {
+    return s;
   }
   if (RE2::FullMatch("", prefilter_->Regex(*id))) return matches_empty;
   prefilter_ids_[rule.id] = {*id};
