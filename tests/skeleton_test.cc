@@ -274,6 +274,30 @@ TEST(SkeletonTest, SentencesKeepALongTailThatNamesAReportingVerb) {
                           "opened the hearing."));
 }
 
+TEST(SkeletonTest, SentencesKnowingCuesSplitBeforeATailThatIsNoAttribution) {
+  const auto is_cue = [](std::string_view w) { return w == "said"; };
+  const SentencesCase cases[] = {
+      // A capitalised pronoun opens a new sentence, cue or not: the
+      // attribution would read "he said".
+      {"The probe is \"ongoing.\" He said the agency has not commented.",
+       {"The probe is [Q0]", "He said the agency has not commented."}},
+      // A short tail without a reporting verb is a sentence of its own.
+      {"They called it \"absurd.\" Her aides seemed unperturbed.",
+       {"They called it [Q0]", "Her aides seemed unperturbed."}},
+      // A short tail with one stays with its quote.
+      {"\"We won.\" Ruiz said.", {"[Q0] Ruiz said."}},
+  };
+  for (const SentencesCase& c : cases) {
+    Scanned s(c.text);
+    Skeleton skeleton = s.Of(0);
+    std::vector<std::string> shown;
+    for (const Span& sentence : skeleton.Sentences(is_cue)) {
+      shown.push_back(Show(sentence.In(skeleton.text())));
+    }
+    EXPECT_THAT(shown, ElementsAreArray(c.sentences)) << c.text;
+  }
+}
+
 TEST(SkeletonTest, SentencesAreSpansOfTheSkeleton) {
   Scanned s("\"We won.\" \"Not yet.\" Ruiz said.");
   Skeleton skeleton = s.Of(0);

@@ -108,6 +108,33 @@ bool CueAmongFirstWords(std::string_view s,
   return false;
 }
 
+// True when `s` opens with a capitalised pronoun ("He said the FBI…"):
+// after a quotation that ends a sentence, an attribution would read "he
+// said", so the capital starts a sentence of its own.
+bool OpensWithCapitalPronoun(std::string_view s) {
+  for (std::string_view pronoun : {"He", "She", "They", "It", "We", "I"}) {
+    if (s.substr(0, pronoun.size()) == pronoun &&
+        (s.size() == pronoun.size() || s[pronoun.size()] == ' ' ||
+         s[pronoun.size()] == ',')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether `rest`, the words after a quotation that ends a sentence, read
+// as its attribution: a reporting verb among the first words, unless a
+// capitalised pronoun opens them; without `is_cue`, any short tail.
+bool ReadsAsAttribution(std::string_view rest,
+                        const std::function<bool(std::string_view)>& is_cue) {
+  if (rest.find(kPlaceholderOpen) != std::string_view::npos ||
+      OpensWithCapitalPronoun(rest)) {
+    return false;
+  }
+  if (!is_cue) return CountWords(rest) <= kMaxAttributionTailWords;
+  return CueAmongFirstWords(rest, is_cue);
+}
+
 }  // namespace
 
 Skeleton::Skeleton(std::string_view text, Span paragraph,
@@ -211,11 +238,7 @@ std::vector<Span> Skeleton::Sentences(
           text_.compare(next, kPlaceholderOpen.size(), kPlaceholderOpen) == 0;
       if (next == p.skeleton_end || !capital) continue;
       const std::string_view rest(text_.data() + next, sentence.end - next);
-      if (rest.find(kPlaceholderOpen) == std::string_view::npos &&
-          (CountWords(rest) <= kMaxAttributionTailWords ||
-           CueAmongFirstWords(rest, is_cue))) {
-        continue;
-      }
+      if (ReadsAsAttribution(rest, is_cue)) continue;
       sentences.push_back(Span{begin, p.skeleton_end});
       begin = next;
     }

@@ -49,10 +49,12 @@ class Skeleton {
   // The sentences of the skeleton (spans of text()), as SplitSentences
   // gives them, and also split after a quotation that ends a sentence of
   // its own (its text ends in . ! or ?) when a capitalised word follows,
-  // unless what follows reads as its attribution: a short tail ("⟦Q1⟧
-  // Trump said."), or a reporting verb among its first words ("⟦Q1⟧ US
-  // Senator Jeff Sessions said as he opened the vote."). `is_cue` tells
-  // whether a word is a reporting verb; it may be empty.
+  // unless what follows reads as its attribution: a reporting verb among
+  // its first words ("⟦Q1⟧ Trump said.", "⟦Q1⟧ US Senator Jeff Sessions
+  // said as he opened the vote."), but not after a capitalised pronoun
+  // ("⟦Q1⟧ He said the FBI…" starts a sentence). `is_cue` tells whether a
+  // word is a reporting verb; when it is empty, any short tail reads as
+  // the attribution.
   std::vector<Span> Sentences(
       const std::function<bool(std::string_view)>& is_cue = {}) const;
 
