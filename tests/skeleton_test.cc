@@ -135,6 +135,26 @@ TEST(SkeletonTest, ToOriginalMapsCopiedBytesExactly) {
   EXPECT_EQ(empty.begin, s.text.find("said"));
 }
 
+TEST(SkeletonTest, WideSpacesAndLineBreaksReadAsSpaces) {
+  // A no-break space (2 bytes), a narrow one (3 bytes), a line break in a
+  // paragraph that a blank line ends.
+  Scanned s(
+      "Sales fell,\xC2\xA0"
+      "according to\xE2\x80\xAF"
+      "the\nharbour board.\n\nEnd.");
+  Skeleton skeleton = s.Of(0);
+  ASSERT_EQ(skeleton.text(), "Sales fell, according to the harbour board.");
+  // Each maps back to the bytes it stands for.
+  EXPECT_EQ(skeleton.ToOriginal(In(skeleton, " according to ")).In(s.text),
+            "\xC2\xA0"
+            "according to\xE2\x80\xAF");
+  EXPECT_EQ(skeleton.ToOriginal(In(skeleton, "the harbour")).In(s.text),
+            "the\nharbour");
+  const Span board = skeleton.ToOriginal(In(skeleton, "board."));
+  EXPECT_EQ(board.In(s.text), "board.");
+  EXPECT_EQ(board.end, s.text.find("\n\nEnd."));
+}
+
 TEST(SkeletonTest, ToOriginalCoversWholeQuotesItCutsInto) {
   const std::string text =
       "Ruiz said " LDQ "the bridge stays shut" RDQ " and left.";

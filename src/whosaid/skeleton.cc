@@ -38,6 +38,27 @@ void ReplaceInvalidUtf8(std::string* text) {
   }
 }
 
+// The length of the no-break or narrow space at `at` of `text` (U+00A0,
+// U+2007, U+2009, U+202F), or 0. Rules write a space as "[ ]", and these
+// stand for one in scraped news ("according to\u00A0the AP").
+std::size_t WideSpaceAt(std::string_view text, std::size_t at) {
+  const std::string_view rest = text.substr(at);
+  if (rest.starts_with("\u00A0")) return 2;
+  for (std::string_view space : {"\u2007", "\u2009", "\u202F"}) {
+    if (rest.starts_with(space)) return space.size();
+  }
+  return 0;
+}
+
+// A line break or tab inside a paragraph reads as a space: a rule's "."
+// does not cross a line break, and hard-wrapped text breaks lines
+// anywhere. One byte for one, every offset kept.
+void AppendWithSpaces(std::string_view bytes, std::string* out) {
+  for (char c : bytes) {
+    out->push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  }
+}
+
 // Words that announce a name rather than speech: "the so-called "plan"",
 // "a film titled "…"".
 constexpr std::string_view kNamingWords[] = {
@@ -142,12 +163,31 @@ Skeleton::Skeleton(std::string_view text, Span paragraph,
     : original_(text), paragraph_(paragraph) {
   text_.reserve(paragraph.size());
   std::size_t cursor = paragraph.begin;
+  // Copies the text up to `end`, each wide space as one space.
   auto copy_until = [&](std::size_t end) {
-    if (end <= cursor) return;
-    pieces_.push_back(
-        {text_.size(), text_.size() + (end - cursor), Span{cursor, end}, -1});
-    text_.append(text.substr(cursor, end - cursor));
-    cursor = end;
+    // Searched up to `end` only: a paragraph costs its own length.
+    const std::string_view upto = text.substr(0, end);
+    while (cursor < end) {
+      std::size_t space = upto.find_first_of("\xC2\xE2", cursor);
+      while (space < end && WideSpaceAt(upto, space) == 0) {
+        space = upto.find_first_of("\xC2\xE2", space + 1);
+      }
+      space = std::min(space, end);
+      if (space > cursor) {
+        pieces_.push_back({text_.size(), text_.size() + (space - cursor),
+                           Span{cursor, space}, -1});
+        AppendWithSpaces(text.substr(cursor, space - cursor), &text_);
+      }
+      cursor = space;
+      if (space == end) break;
+      const std::size_t length = WideSpaceAt(upto, space);
+      Piece wide{text_.size(), text_.size() + 1, Span{space, space + length},
+                 -1};
+      wide.replaced = true;
+      pieces_.push_back(wide);
+      text_ += ' ';
+      cursor = space + length;
+    }
   };
   // Quotes are sorted by outer.begin, so top-level ones come in text order.
   auto first = std::lower_bound(quotes.begin(), quotes.end(), paragraph.begin,
@@ -199,7 +239,9 @@ Span Skeleton::ToOriginal(Span s) const {
     // An end offset belongs to the piece before it.
     const Piece* p = PieceAt(is_end && offset > 0 ? offset - 1 : offset);
     if (p == nullptr) return paragraph_.end;
-    if (p->quote >= 0) return is_end ? p->original.end : p->original.begin;
+    if (p->quote >= 0 || p->replaced) {
+      return is_end ? p->original.end : p->original.begin;
+    }
     return p->original.begin + (offset - p->skeleton_begin);
   };
   if (s.empty()) {

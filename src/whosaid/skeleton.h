@@ -19,8 +19,10 @@ class Skeleton {
   // Builds the skeleton of `paragraph` of `text`. Every quote of `quotes`
   // with depth 0 whose outer span lies in the paragraph is replaced, marks
   // included, by kPlaceholderOpen + kSpeechMark or kTitleMark + its index
-  // in `quotes` + kPlaceholderClose. Other bytes are copied, except that each
-  // byte of an invalid UTF-8 sequence becomes '?' (so rules can read past it).
+  // in `quotes` + kPlaceholderClose. Other bytes are copied, except that
+  // line breaks and tabs become spaces, a no-break or narrow space (U+00A0,
+  // U+2007, U+2009, U+202F) becomes one space, and each byte of an invalid
+  // UTF-8 sequence becomes '?' (so rules can read past it).
   Skeleton(std::string_view text, Span paragraph,
            const std::vector<Quote>& quotes);
 
@@ -67,6 +69,9 @@ class Skeleton {
     Span original;
     int quote;                   // -1 for copied bytes
     bool ends_sentence = false;  // a quote whose text ends in . ! or ?
+    // One space standing for a wide space of the original (a no-break
+    // space is two bytes), so mapped whole.
+    bool replaced = false;
   };
   const Piece* PieceAt(std::size_t skeleton_offset) const;
   // The first piece that begins at or after `skeleton_offset` (pieces are
