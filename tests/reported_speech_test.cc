@@ -899,6 +899,44 @@ TEST(ReportedSpeechTest, EntitiesOfAnArticle) {
 // ---------------------------------------------------------------------------
 // 6. Text that reports no one.
 
+TEST(ReportedSpeechTest, ImpressionsWithoutASource) {
+  ExpectAttributions({
+      // The writer's impression: no speaker, the whole clause.
+      {"The ferry plan seems to have stalled for good.",
+       {I("The ferry plan seems to have stalled for good", "-", "", "seems")
+            .Resolution("")
+            .Kind("unknown")}},
+      {"By the evening, the mayor appeared ready to give in.",
+       {I("the mayor appeared ready to give in", "-", "", "appeared")
+            .Resolution("")
+            .Kind("unknown")}},
+      {"It appears, though, that the pier will stay shut.",
+       {I("the pier will stay shut", "-", "", "appears")
+            .Resolution("")
+            .Kind("unknown")}},
+      // Being seen is no impression.
+      {"The mayor appeared on television on Monday.", {}},
+      {"It appeared on the front page of the Harbour Times.", {}},
+  });
+}
+
+TEST(ReportedSpeechTest, NoBreakSpacesAndLineBreaks) {
+  ExpectAttributions({
+      // Scraped news writes no-break spaces where rules expect spaces.
+      {"Ticket sales fell by a third,\xC2\xA0"
+       "according to\xC2\xA0"
+       "the harbour board.",
+       {I("Ticket sales fell by a third", "the harbour board",
+          "the harbour board", "according to")
+            .Kind("organisation")}},
+      // In a hard-wrapped paragraph (paragraphs apart by blank lines), a
+      // line break does not end the statement.
+      {"Ruiz said the ferry would\nresume service in May.\n\nThe pier "
+       "stayed shut.",
+       {I("the ferry would\nresume service in May", "Ruiz", "Ruiz", "said")}},
+  });
+}
+
 TEST(ReportedSpeechTest, NoAttribution) {
   ExpectAttributions({
       {"Fishermen protested against the so-called plan on Monday.", {}},
