@@ -306,6 +306,11 @@ TEST(SkeletonTest, SentencesKnowingCuesSplitBeforeATailThatIsNoAttribution) {
        {"They called it [Q0]", "Her aides seemed unperturbed."}},
       // A short tail with one stays with its quote.
       {"\"We won.\" Ruiz said.", {"[Q0] Ruiz said."}},
+      // Unless a clause of its own follows the cue.
+      {"\"We won.\" Ruiz said that the count was over.",
+       {"[Q0]", "Ruiz said that the count was over."}},
+      {"\"We won.\" The mayor said he would stay.",
+       {"[Q0]", "The mayor said he would stay."}},
   };
   for (const SentencesCase& c : cases) {
     Scanned s(c.text);

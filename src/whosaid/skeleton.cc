@@ -112,7 +112,24 @@ int CountWords(std::string_view s) {
 // longer tail a reporting verb is looked for.
 constexpr int kMaxAttributionTailWords = 6;
 
-// True when one of the first words of `s` is a reporting verb.
+// True when `s` opens with a word that starts a reported clause: after
+// "Ruiz says", "that" or a subject pronoun ("he respects her") means a
+// statement of its own follows, not the end of an attribution.
+bool OpensAClause(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  std::size_t j = i;
+  while (j < s.size() && s[j] != ' ' && s[j] != ',' && s[j] != '.') ++j;
+  const std::string_view word = s.substr(i, j - i);
+  for (std::string_view opener :
+       {"that", "he", "she", "they", "it", "we", "I", "there"}) {
+    if (word == opener) return true;
+  }
+  return false;
+}
+
+// True when one of the first words of `s` is a reporting verb that does
+// not open a clause of its own.
 bool CueAmongFirstWords(std::string_view s,
                         const std::function<bool(std::string_view)>& is_cue) {
   if (!is_cue) return false;
@@ -122,7 +139,7 @@ bool CueAmongFirstWords(std::string_view s,
     while (i < s.size() && s[i] == ' ') ++i;
     std::size_t j = i;
     while (j < s.size() && s[j] != ' ' && s[j] != ',' && s[j] != '.') ++j;
-    if (j > i && is_cue(s.substr(i, j - i))) return true;
+    if (j > i && is_cue(s.substr(i, j - i))) return !OpensAClause(s.substr(j));
     ++seen;
     i = j + 1;
   }

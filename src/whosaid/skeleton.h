@@ -54,7 +54,9 @@ class Skeleton {
   // unless what follows reads as its attribution: a reporting verb among
   // its first words ("⟦Q1⟧ Trump said.", "⟦Q1⟧ US Senator Jeff Sessions
   // said as he opened the vote."), but not after a capitalised pronoun
-  // ("⟦Q1⟧ He said the FBI…" starts a sentence). `is_cue` tells whether a
+  // ("⟦Q1⟧ He said the FBI…" starts a sentence) nor when "that" or a
+  // subject pronoun follows the verb ("⟦Q1⟧ Ruiz says he will stay" is a
+  // statement of its own). `is_cue` tells whether a
   // word is a reporting verb; when it is empty, any short tail reads as
   // the attribution.
   std::vector<Span> Sentences(
