@@ -131,6 +131,24 @@ TEST(ReportedSpeechTest, TwoStatementsOfOneSpeaker) {
   });
 }
 
+TEST(ReportedSpeechTest, TwoSpeakersInOneSentence) {
+  ExpectAttributions({
+      // The second statement ends the first at the clause boundary.
+      {"Ruiz said the ferry was late, but Berg said the repairs were on "
+       "time.",
+       {I("the ferry was late", "Ruiz", "Ruiz", "said"),
+        I("the repairs were on time", "Berg", "Berg", "said")}},
+      {"Ruiz said the ferry was late; Berg said the repairs were on time.",
+       {I("the ferry was late", "Ruiz", "Ruiz", "said"),
+        I("the repairs were on time", "Berg", "Berg", "said")}},
+      // Without a boundary, a "said" inside the clause reports nothing of
+      // its own.
+      {"Ruiz said the rumours that Berg said were false had stopped.",
+       {I("the rumours that Berg said were false had stopped", "Ruiz", "Ruiz",
+          "said")}},
+  });
+}
+
 // Questions: the reporter's own, whose asker the text leaves unsaid, and
 // a speaker's.
 TEST(ReportedSpeechTest, Questions) {

@@ -138,6 +138,70 @@ Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
   return s;
 }
 
+// The words that join a second statement to a first after a comma or
+// alone: "…, but B said", "… while B said".
+bool IsClauseJoiner(std::string_view word) {
+  for (std::string_view joiner : {"and", "but", "while", "whereas", "though",
+                                  "although", "yet", "so", "as", "then"}) {
+    if (word == joiner) return true;
+  }
+  return false;
+}
+
+// Where a first statement ends when a second one's speaker begins at
+// `speaker` inside it: before the punctuation and joining word that lead
+// to the speaker ("A, but B said …", "A; B said …", "A and B said …"), or
+// nullopt when nothing separates them there ("the people who said").
+// Joining words at the start of the speaker count too ("while other
+// voters").
+std::optional<std::size_t> ClauseBoundaryBefore(std::string_view text,
+                                                std::size_t begin,
+                                                std::size_t speaker) {
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
+  auto word_before = [&](std::size_t end) {
+    std::size_t start = end;
+    while (start > begin &&
+           std::isalpha(static_cast<unsigned char>(text[start - 1]))) {
+      --start;
+    }
+    return start;
+  };
+  // A joining word that opens the speaker's span.
+  std::size_t end = speaker;
+  std::size_t first_end = speaker;
+  while (first_end < text.size() &&
+         std::isalpha(static_cast<unsigned char>(text[first_end]))) {
+    ++first_end;
+  }
+  const bool opens_with_joiner =
+      IsClauseJoiner(text.substr(speaker, first_end - speaker));
+  while (end > begin && is_space(text[end - 1])) --end;
+  bool joined = opens_with_joiner;
+  const std::size_t word = word_before(end);
+  if (!joined && word < end && IsClauseJoiner(text.substr(word, end - word)) &&
+      word > begin && is_space(text[word - 1])) {
+    joined = true;
+    end = word;
+    while (end > begin && is_space(text[end - 1])) --end;
+  }
+  const std::string_view tail = text.substr(begin, end - begin);
+  const bool punctuated =
+      !tail.empty() && (tail.back() == ',' || tail.back() == ';' ||
+                        tail.ends_with("\u2014") || tail.ends_with("\u2013"));
+  if (!joined && !punctuated) return std::nullopt;
+  // Back over the punctuation and spaces themselves.
+  while (end > begin && (is_space(text[end - 1]) || text[end - 1] == ',' ||
+                         text[end - 1] == ';')) {
+    --end;
+  }
+  if (tail.ends_with("\u2014") || tail.ends_with("\u2013")) {
+    end = begin + tail.size() - 3;
+    while (end > begin && is_space(text[end - 1])) --end;
+  }
+  if (end <= begin) return std::nullopt;
+  return end;
+}
+
 }  // namespace
 
 // What one match captured, by capture name: pieces of the text the rule
@@ -363,10 +427,17 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
       found.begin(), found.end(),
       [](const Found& a, const Found& b) { return a.begin < b.begin; });
   re2::StringPiece groups[kMaxGroups];
+  // A match may lie inside the part after an earlier match's cue behind
+  // a clause boundary ("X said A, but B said C"): SelectMatches keeps
+  // such nested statements and ends the outer one before it.
   std::size_t pos = 0;
+  std::size_t cue_end = 0;  // of the last match taken
   for (std::size_t i = 0; i < found.size(); ++i) {
     const Found& f = found[i];
-    if (f.begin < pos) continue;
+    if (f.begin < pos &&
+        (f.begin < cue_end || !ClauseBoundaryBefore(text, cue_end, f.begin))) {
+      continue;
+    }
     Captures captures;
     const bool tie = i + 1 < found.size() && found[i + 1].begin == f.begin;
     if (tie) {
@@ -406,6 +477,7 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
     }
     AddMatch(rule, captures, skeleton, piece, quotes, out);
     pos = std::max(f.begin + captures.whole.size(), f.begin + 1);
+    cue_end = f.cue_end;
   }
 }
 
@@ -607,6 +679,23 @@ bool IsCoordinator(std::string_view word) {
 
 }  // namespace
 
+bool EndBeforeNestedStatement(const RuleMatch& inner, std::string_view text,
+                              RuleMatch* outer) {
+  if (outer->type == QuoteType::kDirect || !outer->content_parts.empty() ||
+      !inner.speaker || !inner.cue ||
+      !outer->content.Contains(*inner.speaker) ||
+      !outer->content.Contains(*inner.cue) ||
+      inner.speaker->begin <= outer->content.begin ||
+      inner.speaker->end > text.size()) {
+    return false;
+  }
+  const std::optional<std::size_t> end =
+      ClauseBoundaryBefore(text, outer->content.begin, inner.speaker->begin);
+  if (!end) return false;
+  outer->content.end = *end;
+  return true;
+}
+
 bool EndBeforeSecondStatement(const RuleMatch& second, std::string_view text,
                               RuleMatch* m) {
   if (m->type != QuoteType::kIndirect || !m->content_parts.empty() || !m->cue ||
@@ -708,6 +797,15 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
             [](const RuleMatch& a, const RuleMatch& b) {
               return a.content.begin < b.content.begin;
             });
+  // A statement reported after another's, inside its content, ends it.
+  if (!text.empty()) {
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+      for (std::size_t j = i + 1; j < chosen.size(); ++j) {
+        if (chosen[j].content.begin >= chosen[i].content.end) break;
+        if (EndBeforeNestedStatement(chosen[j], text, &chosen[i])) break;
+      }
+    }
+  }
   return chosen;
 }
 

@@ -148,6 +148,15 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
 bool EndBeforeSecondStatement(const RuleMatch& second, std::string_view text,
                               RuleMatch* m);
 
+// When `inner`'s speaker and cue lie within the content of `outer` (not a
+// direct quote), after its start, behind a clause boundary ("X said [A,
+// but B said C]", "…; B said", "… while B said", "… and B said"), ends
+// `outer`'s content before that boundary and returns true; returns false
+// and leaves `outer` as it was otherwise ("X said [the people who said C
+// were wrong]" has no boundary before "who").
+bool EndBeforeNestedStatement(const RuleMatch& inner, std::string_view text,
+                              RuleMatch* outer);
+
 }  // namespace whosaid
 
 #endif  // WHOSAID_MATCHER_H_
