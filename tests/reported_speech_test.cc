@@ -418,6 +418,17 @@ TEST(ReportedSpeechTest, ExplicitSpeaker) {
        {I("the crossing would resume in May", "The ministry", "The ministry",
           "said")
             .Kind("organisation")}},
+      // Words that open the clause are not part of the speaker.
+      {"Earlier Tuesday, Ana Ruiz said the crossing would resume in May.",
+       {I("the crossing would resume in May", "Ana Ruiz", "Ana Ruiz", "said")}},
+      {"The union backed the plan, while several ferry workers said the "
+       "crossing was unsafe.",
+       {I("the plan", "The union", "The union", "backed")
+            .Stance("support")
+            .Kind("organisation"),
+        I("the crossing was unsafe", "several ferry workers",
+          "several ferry workers", "said")
+            .Kind("group")}},
   });
 }
 

@@ -95,21 +95,36 @@ bool EndsWithAbbreviation(const RuleSet& rules, std::string_view mention) {
          rules.InLexicon("ABBREVIATIONS", last);
 }
 
-// Narrows a speaker capture to the mention itself: drops an opening
-// conjunction or adverb (lexicon SPEAKER_OPENERS), a run of lowercase words
-// before a later determiner ("another part of the strategy" keeps "the
+// Narrows a speaker capture to the mention itself: drops opening
+// conjunctions, adverbs and days (lexicon SPEAKER_OPENERS), a run of lowercase
+// words before a later determiner ("another part of the strategy" keeps "the
 // strategy"), and a full stop after a name ("Ruiz." but not "Jr." or "U.S.").
+// Whether `word` joins a clause to what comes before it.
+bool IsJoiningWord(std::string_view word) {
+  for (std::string_view joiner :
+       {"and", "but", "while", "whereas", "though", "although", "yet", "so",
+        "as", "then", "when", "if", "since"}) {
+    if (word == joiner) return true;
+  }
+  return false;
+}
+
 Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
   s = Trim(text, s);
   std::string_view v = s.In(text);
-  if (auto space = v.find(' '); space != std::string_view::npos) {
+  // Words that open the clause, not the speaker: "But", "Earlier
+  // Tuesday,", "while other voters", "as Joel Pollak"; lowercase ones
+  // only when they join clauses ("in the end" is no speaker either way).
+  for (auto space = v.find(' '); space != std::string_view::npos;
+       space = v.find(' ')) {
     std::string_view first = v.substr(0, space);
     if (!first.empty() && first.back() == ',') first.remove_suffix(1);
-    if (IsUpperWord(first) && rules.InLexicon("SPEAKER_OPENERS", first)) {
-      s.begin += space + 1;
-      s = Trim(text, s);
-      v = s.In(text);
-    }
+    const bool opener = rules.InLexicon("SPEAKER_OPENERS", first) &&
+                        (IsUpperWord(first) || IsJoiningWord(first));
+    if (!opener) break;
+    s.begin += space + 1;
+    s = Trim(text, s);
+    v = s.In(text);
   }
   // Lowercase words, then a determiner: keep from the determiner on,
   // unless the words before it name a speaker ("a spokesperson for the
