@@ -418,6 +418,11 @@ TEST(ReportedSpeechTest, ExplicitSpeaker) {
        {I("the crossing would resume in May", "The ministry", "The ministry",
           "said")
             .Kind("organisation")}},
+      // A description of one person by what they do.
+      {"The 57-year-old scientist says she doubts the figures.",
+       {I("she doubts the figures", "The 57-year-old scientist",
+          "The 57-year-old scientist", "says")
+            .Kind("unknown")}},
       // Words that open the clause are not part of the speaker.
       {"Earlier Tuesday, Ana Ruiz said the crossing would resume in May.",
        {I("the crossing would resume in May", "Ana Ruiz", "Ana Ruiz", "said")}},
