@@ -599,6 +599,13 @@ TEST(ReportedSpeechTest, DescriptionToTheLastEntityOfItsKind) {
           "said")
             .Resolution("description")
             .Kind("document")}},
+      // A description with words of its own that the earlier name lacks is
+      // a new entity.
+      {"The Harbour Safety Report was published on Friday.\n\n"
+       "The pier is unsafe, according to the congressional report.",
+       {I("The pier is unsafe", "the congressional report",
+          "the congressional report", "according to")
+            .Kind("document")}},
   });
 }
 

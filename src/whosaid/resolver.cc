@@ -133,6 +133,23 @@ bool NegatedBefore(std::string_view text, std::size_t cue_begin) {
   return false;
 }
 
+// Whether a definite description's `modifiers` allow it to refer back to
+// the entity named `name`: each is a word of the name ("the news agency"
+// for "Kyodo news agency") or only points back ("the same report").
+bool ModifiersFit(const std::vector<std::string>& modifiers,
+                  std::string_view name) {
+  static constexpr std::string_view kPointingBack[] = {
+      "same",     "new",  "latest", "recent", "earlier", "previous",
+      "original", "full", "entire", "whole",  "former",  "official"};
+  const std::string lower = Lower(name);
+  return std::all_of(
+      modifiers.begin(), modifiers.end(), [&](const std::string& m) {
+        return SharesWord(lower, m) ||
+               std::find(std::begin(kPointingBack), std::end(kPointingBack),
+                         m) != std::end(kPointingBack);
+      });
+}
+
 }  // namespace
 
 // What a speaker mention says about itself.
@@ -147,6 +164,10 @@ struct Resolver::Analysis {
   bool single_word = false;
   std::string key_word;  // the word to look up earlier full names by
   std::string head;      // a description's last word, lower-cased
+  // A description's words between determiner and head, lower-cased: "the
+  // congressional report" refers back only to an entity whose name has
+  // "congressional".
+  std::vector<std::string> modifiers;
 };
 
 struct Resolver::Context {
@@ -385,6 +406,9 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
     a.form = Analysis::Form::kDescription;
     a.definite = OneOf(words[0], kDefinite);
     a.head = Lower(StripPunct(words.back()));
+    for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+      a.modifiers.push_back(Lower(StripPunct(words[i])));
+    }
     a.name = std::string(head);
   } else if (!named) {
     a.form = Analysis::Form::kGroup;
@@ -554,7 +578,8 @@ int Resolver::FindOrAddEntity(Context& ctx, Span mention,
       if (a.definite && !a.kind.empty()) {
         entity = most_recent([&](const Entity& e) {
           return e.kind == a.kind && !e.name.empty() &&
-                 Lower(e.name) != Lower(a.name);
+                 Lower(e.name) != Lower(a.name) &&
+                 ModifiersFit(a.modifiers, e.name);
         });
         if (entity >= 0) *resolution = "description";
       }
