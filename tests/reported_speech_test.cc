@@ -456,6 +456,15 @@ TEST(ReportedSpeechTest, PronounToTheLastPerson) {
        "He said the crossing would resume in May.",
        {I("the crossing would resume in May", "He", "Tom Berg", "said")
             .Resolution("pronoun")}},
+      // A title or role word tells "he" from "she".
+      {"Mr. Berg met Mrs. Ruiz at the pier.\n\n"
+       "He said the crossing would resume in May.",
+       {I("the crossing would resume in May", "He", "Mr. Berg", "said")
+            .Resolution("pronoun")}},
+      {"Ana Ruiz met Tom Berg, the ferry spokesman, at the pier. She said "
+       "the crossing would resume in May.",
+       {I("the crossing would resume in May", "She", "Ana Ruiz", "said")
+            .Resolution("pronoun")}},
       // The organisation of an apposition is not a person.
       {"Ana Ruiz, spokesperson for the Harbour Authority, said the pier "
        "would reopen.\n\n"

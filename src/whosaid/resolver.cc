@@ -150,6 +150,40 @@ bool ModifiersFit(const std::vector<std::string>& modifiers,
       });
 }
 
+enum class Gender { kUnknown, kMale, kFemale };
+
+// The gender a person mention states: a title ("Mr.", "Mrs.", "Ms.") or a
+// word such as "spokeswoman" or "congressman"; kUnknown otherwise.
+Gender GenderOf(std::string_view mention) {
+  for (std::string_view w : Words(mention)) {
+    const std::string word = Lower(StripPunct(w));
+    if (word == "mr" || word == "mr.") return Gender::kMale;
+    if (word == "mrs" || word == "mrs." || word == "ms" || word == "ms." ||
+        word == "miss") {
+      return Gender::kFemale;
+    }
+    // Role words are lowercase; "Wasserman" is a name.
+    if (w.empty() || !std::islower(static_cast<unsigned char>(w[0]))) continue;
+    if (word.ends_with("woman") || word.ends_with("women")) {
+      return Gender::kFemale;
+    }
+    if (word.ends_with("man") || word.ends_with("men")) {
+      if (word != "german" && word != "human" && word != "women") {
+        return Gender::kMale;
+      }
+    }
+  }
+  return Gender::kUnknown;
+}
+
+// Whether pronoun `pronoun` (lower-cased) may stand for a person of
+// gender `g`.
+bool GenderFits(std::string_view pronoun, Gender g) {
+  if (pronoun == "he") return g != Gender::kFemale;
+  if (pronoun == "she") return g != Gender::kMale;
+  return true;
+}
+
 }  // namespace
 
 // What a speaker mention says about itself.
@@ -173,6 +207,9 @@ struct Resolver::Analysis {
 struct Resolver::Context {
   std::string_view text;
   std::vector<Entity> pool;  // every entity met, used or not
+  // Parallel to pool: what a mention's title or role word says of a
+  // person ("Mrs.", "spokesman"), for "he" and "she".
+  std::vector<Gender> genders;
   // Every mention seen so far: position and entity, sorted by position.
   std::vector<std::pair<Span, int>> mentions;
   void AddMention(Span span, int entity) {
@@ -182,6 +219,10 @@ struct Resolver::Context {
     if (it != mentions.end() && it->first == span && it->second == entity)
       return;
     mentions.insert(it, {span, entity});
+    genders.resize(pool.size(), Gender::kUnknown);
+    if (genders[entity] == Gender::kUnknown) {
+      genders[entity] = GenderOf(span.In(text));
+    }
     auto& list = pool[entity].mentions;
     if (std::find(list.begin(), list.end(), span) == list.end())
       list.push_back(span);
@@ -560,8 +601,13 @@ int Resolver::FindOrAddEntity(Context& ctx, Span mention,
   *resolution = "explicit";
   switch (a.form) {
     case Analysis::Form::kPronoun:
-      entity = most_recent(
-          [&](const Entity& e) { return PronounFits(a.kind, e.kind); });
+      entity = most_recent([&](const Entity& e) {
+        const std::size_t index = &e - ctx.pool.data();
+        Gender gender =
+            index < ctx.genders.size() ? ctx.genders[index] : Gender::kUnknown;
+        if (gender == Gender::kUnknown) gender = GenderOf(e.role);
+        return PronounFits(a.kind, e.kind) && GenderFits(Lower(a.name), gender);
+      });
       if (entity >= 0) *resolution = "pronoun";
       break;
     case Analysis::Form::kDescription:
