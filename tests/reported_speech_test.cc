@@ -32,6 +32,7 @@ namespace {
 using ::testing::ElementsAreArray;
 using ::testing::IsEmpty;
 using testing_support::D;
+using testing_support::E;
 using testing_support::ExpectAttributions;
 using testing_support::ExpectWellFormed;
 using testing_support::Extract;
@@ -128,6 +129,18 @@ TEST(ReportedSpeechTest, TwoStatementsOfOneSpeaker) {
        {I("the ferry was late", "Ruiz", "Ruiz", "said"),
         I("the council of delaying the repairs", "Ruiz", "Ruiz", "accused")
             .Stance("accuse")}},
+  });
+}
+
+TEST(ReportedSpeechTest, TwoStatementsOfOneSpeakerTheSecondWithAQuote) {
+  ExpectAttributions({
+      // The first statement ends before the second, and leaves it the
+      // quotation.
+      {"Ruiz said the pier was old, but agreed that the repairs were \"on "
+       "time.\"",
+       {I("the pier was old", "Ruiz", "Ruiz", "said"),
+        E("mixed", "the repairs were \"on time.\"", "Ruiz", "Ruiz", "agreed")
+            .Stance("support")}},
   });
 }
 

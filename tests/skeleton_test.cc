@@ -311,6 +311,10 @@ TEST(SkeletonTest, SentencesKnowingCuesSplitBeforeATailThatIsNoAttribution) {
        {"[Q0]", "Ruiz said that the count was over."}},
       {"\"We won.\" The mayor said he would stay.",
        {"[Q0]", "The mayor said he would stay."}},
+      // Or an object and more.
+      {"\"We won.\" The mayor called the count a fraud and asked for a "
+       "recount.",
+       {"[Q0]", "The mayor called the count a fraud and asked for a recount."}},
   };
   for (const SentencesCase& c : cases) {
     Scanned s(c.text);

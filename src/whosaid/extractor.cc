@@ -133,7 +133,8 @@ DocumentResult Extractor::Extract(const Document& doc) const {
       return std::any_of(m.quotes.begin(), m.quotes.end(),
                          [&](int q) { return owner[q] >= 0; });
     });
-    std::vector<RuleMatch> chosen = SelectMatches(std::move(found), text);
+    std::vector<RuleMatch> chosen =
+        SelectMatches(std::move(found), text, quotes);
     if (chosen.empty()) {
       previous_last =
           Continue(skeleton, quotes, previous_last, &owner, &candidates);

@@ -713,7 +713,7 @@ bool EndBeforeNestedStatement(const RuleMatch& inner, std::string_view text,
 
 bool EndBeforeSecondStatement(const RuleMatch& second, std::string_view text,
                               RuleMatch* m) {
-  if (m->type != QuoteType::kIndirect || !m->content_parts.empty() || !m->cue ||
+  if (m->type == QuoteType::kDirect || !m->content_parts.empty() || !m->cue ||
       !m->speaker || !second.cue || !second.speaker ||
       !second.speaker->Overlaps(*m->speaker) ||
       !m->content.Contains(*second.cue) ||
@@ -742,8 +742,27 @@ bool EndBeforeSecondStatement(const RuleMatch& second, std::string_view text,
   return true;
 }
 
+namespace {
+
+// After `m`'s content was shortened: the quotations it attributes are
+// those still inside it, and a mixed statement left without one is
+// indirect.
+void KeepQuotesInContent(std::span<const Quote> quotes, RuleMatch* m) {
+  if (quotes.empty()) return;
+  std::erase_if(m->quotes, [&](int q) {
+    return q < 0 || static_cast<std::size_t>(q) >= quotes.size() ||
+           !m->content.Contains(quotes[q].outer);
+  });
+  if (m->type == QuoteType::kMixed && m->quotes.empty()) {
+    m->type = QuoteType::kIndirect;
+  }
+}
+
+}  // namespace
+
 std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
-                                     std::string_view text) {
+                                     std::string_view text,
+                                     std::span<const Quote> quotes) {
   std::unordered_map<int, std::vector<std::size_t>> single_quote_matches;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     if (candidates[i].quotes.size() == 1 && candidates[i].speaker) {
@@ -797,8 +816,12 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
   };
   for (RuleMatch& m : candidates) {
     std::optional<std::size_t> hit = first_conflict(m);
+    // A statement that runs into a chosen later one (of the same speaker,
+    // or of another behind a clause boundary) ends before it instead.
     if (hit && !text.empty() &&
-        EndBeforeSecondStatement(chosen[*hit], text, &m)) {
+        (EndBeforeSecondStatement(chosen[*hit], text, &m) ||
+         EndBeforeNestedStatement(chosen[*hit], text, &m))) {
+      KeepQuotesInContent(quotes, &m);
       hit = first_conflict(m);
     }
     if (hit) continue;
@@ -817,7 +840,10 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
     for (std::size_t i = 0; i < chosen.size(); ++i) {
       for (std::size_t j = i + 1; j < chosen.size(); ++j) {
         if (chosen[j].content.begin >= chosen[i].content.end) break;
-        if (EndBeforeNestedStatement(chosen[j], text, &chosen[i])) break;
+        if (EndBeforeNestedStatement(chosen[j], text, &chosen[i])) {
+          KeepQuotesInContent(quotes, &chosen[i]);
+          break;
+        }
       }
     }
   }

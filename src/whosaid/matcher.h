@@ -3,6 +3,7 @@
 #define WHOSAID_MATCHER_H_
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -135,10 +136,15 @@ class Matcher {
 // indirect statement whose content runs into a chosen second statement of
 // the same speaker ("Ruiz said the pier was late, and accused the council
 // of …") ends before it instead of being dropped (see
-// EndBeforeSecondStatement); that needs `text`, the paragraph's original
-// text. Returns the chosen matches in text order.
+// EndBeforeSecondStatement), and so does one that runs into a chosen
+// statement of another speaker behind a clause boundary
+// (EndBeforeNestedStatement); that needs `text`, the document's text, and
+// `quotes`, the quotations the matches' indices refer to (a shortened
+// statement attributes only those left inside it). Returns the chosen
+// matches in text order.
 std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
-                                     std::string_view text = {});
+                                     std::string_view text = {},
+                                     std::span<const Quote> quotes = {});
 
 // When `second` is a statement of the same speaker whose cue lies within
 // the indirect content of `m`, after its start ("Ruiz said [the pier was

@@ -128,8 +128,34 @@ bool OpensAClause(std::string_view s) {
   return false;
 }
 
-// True when one of the first words of `s` is a reporting verb that does
-// not open a clause of its own.
+// True when what follows a reporting verb reads as the end of an
+// attribution: nothing, punctuation, a few words ("told reporters on
+// Monday"), or circumstances ("said as she opened the vote"); not an
+// object and a clause of its own ("called the program a failure …").
+bool ReadsAsAttributionTail(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i == s.size() || !std::isalpha(static_cast<unsigned char>(s[i]))) {
+    return true;
+  }
+  if (CountWords(s) <= 4) return true;
+  std::size_t j = i;
+  while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+  const std::string_view word = s.substr(i, j - i);
+  for (std::string_view circumstance :
+       {"as",        "in",        "at",         "on",   "during",  "after",
+        "before",    "when",      "while",      "to",   "of",      "about",
+        "from",      "via",       "with",       "by",   "outside", "inside",
+        "following", "in",        "last",       "this", "earlier", "later",
+        "recently",  "afterward", "afterwards", "then", "again",   "also",
+        "told"}) {
+    if (word == circumstance) return true;
+  }
+  return false;
+}
+
+// True when one of the first words of `s` is a reporting verb that ends
+// the attribution of the quotation before it.
 bool CueAmongFirstWords(std::string_view s,
                         const std::function<bool(std::string_view)>& is_cue) {
   if (!is_cue) return false;
@@ -139,7 +165,9 @@ bool CueAmongFirstWords(std::string_view s,
     while (i < s.size() && s[i] == ' ') ++i;
     std::size_t j = i;
     while (j < s.size() && s[j] != ' ' && s[j] != ',' && s[j] != '.') ++j;
-    if (j > i && is_cue(s.substr(i, j - i))) return !OpensAClause(s.substr(j));
+    if (j > i && is_cue(s.substr(i, j - i))) {
+      return !OpensAClause(s.substr(j)) && ReadsAsAttributionTail(s.substr(j));
+    }
     ++seen;
     i = j + 1;
   }
