@@ -836,6 +836,33 @@ TEST(ReportedSpeechTest, RoleAndOrganisationFromAppositions) {
 
 // A title before the name: by docs/output.md the role is the whole title
 // ("Pentagon Press Secretary"), the organisation the words before the role.
+TEST(ReportedSpeechTest, DescriptionThenName) {
+  ExpectAttributions({
+      // A description, then the name in an apposition: the name, with the
+      // description as role ("--" for a dash, as typed).
+      {"A former candidate -- Ana Ruiz, who lost in 2008 -- said the plan "
+       "failed.",
+       {I("the plan failed",
+          "A former candidate -- Ana Ruiz, who lost in "
+          "2008 --",
+          "Ana Ruiz", "said")
+            .Role("former candidate")}},
+      {"A spokesman, Tom Berg, said the pier was shut.",
+       {I("the pier was shut", "A spokesman, Tom Berg", "Tom Berg", "said")
+            .Role("spokesman")}},
+      // An organisation's description gives no role.
+      {"The ferry company, Acme Ferries, said the plan failed.",
+       {I("the plan failed", "The ferry company, Acme Ferries", "Acme Ferries",
+          "said")
+            .Kind("organisation")}},
+      // People by what they do, in the plural.
+      {"Three former harbour employees said the pier was unsafe.",
+       {I("the pier was unsafe", "Three former harbour employees",
+          "Three former harbour employees", "said")
+            .Kind("group")}},
+  });
+}
+
 TEST(ReportedSpeechTest, RoleAndOrganisationFromTitles) {
   ExpectAttributions({
       {"Harbour Authority spokesperson Ana Ruiz said the pier would reopen.",

@@ -61,6 +61,14 @@ std::vector<std::string_view> Words(std::string_view s) {
   return words;
 }
 
+// True for a short run of capitalised words: "Ana Ruiz", "John McCain".
+bool IsCapitalisedName(std::string_view phrase) {
+  const std::vector<std::string_view> words = Words(phrase);
+  return !words.empty() && words.size() <= 4 &&
+         std::all_of(words.begin(), words.end(),
+                     [](std::string_view w) { return IsUpperStart(w); });
+}
+
 std::string Join(const std::vector<std::string_view>& words, std::size_t from,
                  std::size_t to) {
   std::string out;
@@ -382,7 +390,7 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
   std::string_view apposition;
   // An apposition follows a comma or sits between dashes: "Wang Wenbin,
   // spokesperson for ...", "Taiwan — a territory with ... —".
-  for (std::string_view separator : {", ", " — ", " – "}) {
+  for (std::string_view separator : {", ", " — ", " – ", " -- "}) {
     if (auto at = head.find(separator); at != std::string_view::npos) {
       apposition = head.substr(at + separator.size());
       head = head.substr(0, at);
@@ -390,8 +398,10 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
   }
   while (!apposition.empty() &&
          (apposition.back() == ' ' || apposition.ends_with("—") ||
-          apposition.ends_with("–"))) {
-    apposition.remove_suffix(apposition.back() == ' ' ? 1 : 3);
+          apposition.ends_with("–") || apposition.ends_with("--"))) {
+    apposition.remove_suffix(apposition.back() == ' '   ? 1
+                             : apposition.back() == '-' ? 2
+                                                        : 3);
   }
   // "the local newspaper, the Ellery Gazette": the name is in the
   // apposition, the kind in the head.
@@ -413,6 +423,22 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
     return a;
   }
   const bool determiner = OneOf(words[0], kDeterminers);
+  // "A former candidate — Ana Ruiz —", "the firm, Acme Ferries,": a
+  // description, then the name.
+  if (determiner && words.size() >= 2 && !apposition.empty() &&
+      IsCapitalisedName(apposition)) {
+    a.form = Analysis::Form::kName;
+    a.kind = KindOf(head);
+    if (a.kind.empty() || a.kind == "person" || a.kind == "anonymous") {
+      a.kind = "person";
+      a.role = Join(words, 1, words.size());
+    }
+    a.name = std::string(StripPunct(apposition));
+    std::vector<std::string_view> name_words = Words(a.name);
+    a.single_word = name_words.size() == 1;
+    a.key_word = StripPunct(name_words.back());
+    return a;
+  }
   // "the Harbour Authority's spokesperson": the organisation's role.
   if (SplitOrgsRole(head, &a.org, &a.role)) {
     a.form = Analysis::Form::kGroup;
