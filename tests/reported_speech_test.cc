@@ -75,6 +75,10 @@ TEST(ReportedSpeechTest, AnyVerbWithAThatClause) {
        {I("the ferry was unsafe", "The inspection report",
           "The inspection report", "concluded")
             .Kind("document")}},
+      {"The inspection report states that the ferry was unsafe.",
+       {I("the ferry was unsafe", "The inspection report",
+          "The inspection report", "states")
+            .Kind("document")}},
       // "that" after a verb is no attribution when nobody speaks.
       {"The storm was so strong that the ferry stayed in port.", {}},
   });
@@ -1040,6 +1044,8 @@ TEST(ReportedSpeechTest, NoAttribution) {
       // A film title in quotation marks.
       {"Ruiz starred in \"The Long Crossing\" last year.", {}},
       {"The cinema showed " LDQ "Harbour Nights" RDQ " on Friday.", {}},
+      // "states" is a noun more often than a reporting verb.
+      {"The two dozen states holding primaries in March will vote early.", {}},
       // "declined" without a comment.
       {"Ruiz declined the offer.", {}},
       {"Ruiz declined an invitation to the opening.", {}},
