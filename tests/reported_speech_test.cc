@@ -1045,7 +1045,9 @@ TEST(ReportedSpeechTest, NoAttribution) {
       {"Ruiz starred in \"The Long Crossing\" last year.", {}},
       {"The cinema showed " LDQ "Harbour Nights" RDQ " on Friday.", {}},
       // "states" is a noun more often than a reporting verb.
-      {"The two dozen states holding primaries in March will vote early.", {}},
+      {"Campaigns will spend heavily in the battleground states over the "
+       "summer.",
+       {}},
       // "declined" without a comment.
       {"Ruiz declined the offer.", {}},
       {"Ruiz declined an invitation to the opening.", {}},
