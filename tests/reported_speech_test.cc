@@ -440,6 +440,13 @@ TEST(ReportedSpeechTest, ExplicitSpeaker) {
        {I("she doubts the figures", "The 57-year-old scientist",
           "The 57-year-old scientist", "says")
             .Kind("unknown")}},
+      // Nor is a preposition before it.
+      {"The plan drew the ire of local fishermen who thought the pier was "
+       "too small.",
+       {I("the pier was too small", "local fishermen", "local fishermen",
+          "thought")
+            .Stance("claim")
+            .Kind("group")}},
       // Words that open the clause are not part of the speaker.
       {"Earlier Tuesday, Ana Ruiz said the crossing would resume in May.",
        {I("the crossing would resume in May", "Ana Ruiz", "Ana Ruiz", "said")}},

@@ -109,6 +109,17 @@ bool IsJoiningWord(std::string_view word) {
   return false;
 }
 
+// Whether lowercase `word` is a preposition, which no speaker mention
+// opens with ("of local fishermen", "including Ruiz").
+bool IsLeadingPreposition(std::string_view word) {
+  for (std::string_view preposition :
+       {"of", "to", "for", "with", "from", "by", "about", "including", "among",
+        "like", "against"}) {
+    if (word == preposition) return true;
+  }
+  return false;
+}
+
 Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
   s = Trim(text, s);
   std::string_view v = s.In(text);
@@ -119,8 +130,9 @@ Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
        space = v.find(' ')) {
     std::string_view first = v.substr(0, space);
     if (!first.empty() && first.back() == ',') first.remove_suffix(1);
-    const bool opener = rules.InLexicon("SPEAKER_OPENERS", first) &&
-                        (IsUpperWord(first) || IsJoiningWord(first));
+    const bool opener = (rules.InLexicon("SPEAKER_OPENERS", first) &&
+                         (IsUpperWord(first) || IsJoiningWord(first))) ||
+                        IsLeadingPreposition(first);
     if (!opener) break;
     s.begin += space + 1;
     s = Trim(text, s);
