@@ -148,6 +148,21 @@ TEST(ReportedSpeechTest, TwoStatementsOfOneSpeakerTheSecondWithAQuote) {
   });
 }
 
+TEST(ReportedSpeechTest, AStatementAndAParticipleAfterAnOpeningPhrase) {
+  ExpectAttributions({
+      // Not "On Tuesday, the company said it …" as the speaker of
+      // "warning".
+      {"On Tuesday, the company said it could not file its accounts in "
+       "time, warning that it could default.",
+       {I("it could not file its accounts in time", "the company",
+          "the company", "said")
+            .Kind("organisation"),
+        I("it could default", "the company", "the company", "warning")
+            .Stance("warn")
+            .Kind("organisation")}},
+  });
+}
+
 TEST(ReportedSpeechTest, TwoSpeakersInOneSentence) {
   ExpectAttributions({
       // The second statement ends the first at the clause boundary.

@@ -138,6 +138,29 @@ Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
     s = Trim(text, s);
     v = s.In(text);
   }
+  // A reporting verb inside the capture ends the speaker: "Corey
+  // Lewandowski, Trump's campaign manager, said that …" is the manager,
+  // but "officials who spoke on condition of anonymity" keeps its verb.
+  std::string_view previous;
+  for (std::size_t pos = v.find(' '); pos != std::string_view::npos;
+       pos = v.find(' ', pos + 1)) {
+    const std::size_t start = pos + 1;
+    const std::size_t end = std::min(v.find(' ', start), v.size());
+    std::string_view word = v.substr(start, end - start);
+    if (!word.empty() && word.back() == ',') word.remove_suffix(1);
+    const std::string_view before = v.substr(0, pos);
+    previous = before.substr(std::min(before.rfind(' ') + 1, before.size()));
+    if (IsLowerWord(word) && previous != "who" && previous != "that" &&
+        previous != "which" && rules.InLexicon("SAY_VERBS", word)) {
+      s.end = s.begin + pos;
+      while (s.end > s.begin &&
+             (text[s.end - 1] == ',' || text[s.end - 1] == ' ')) {
+        --s.end;
+      }
+      v = s.In(text);
+      break;
+    }
+  }
   // Lowercase words, then a determiner: keep from the determiner on,
   // unless the words before it name a speaker ("a spokesperson for the
   // Parks Department" stays whole).
@@ -163,6 +186,20 @@ Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
     --s.end;
   }
   return s;
+}
+
+// Whether the word before `at` in `text` is who, which or that: "officials
+// who asked not to be named said" has a verb inside its speaker.
+bool AfterRelativePronoun(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  std::size_t begin = end;
+  while (begin > 0 &&
+         std::isalpha(static_cast<unsigned char>(text[begin - 1]))) {
+    --begin;
+  }
+  const std::string_view word = text.substr(begin, end - begin);
+  return word == "who" || word == "which" || word == "that";
 }
 
 // The words that join a second statement to a first after a comma or
@@ -453,6 +490,18 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
   std::stable_sort(
       found.begin(), found.end(),
       [](const Found& a, const Found& b) { return a.begin < b.begin; });
+  // A speaker holds no reporting verb of its own: when another cue that
+  // gives a match, in lowercase ("Ana Told said" is a name), lies between
+  // a match's start and its cue ("On Tuesday,
+  // the company said it …, warning that …" read with the whole clause as
+  // the speaker of "warning"), that cue's match is the reading.
+  std::erase_if(found, [&](const Found& f) {
+    return std::any_of(found.begin(), found.end(), [&](const Found& g) {
+      return g.cue > f.begin && g.cue_end <= f.cue &&
+             std::islower(static_cast<unsigned char>(text[g.cue])) &&
+             !AfterRelativePronoun(text, g.cue);
+    });
+  });
   re2::StringPiece groups[kMaxGroups];
   // A match may lie inside the part after an earlier match's cue behind
   // a clause boundary ("X said A, but B said C"): SelectMatches keeps
