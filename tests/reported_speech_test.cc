@@ -59,6 +59,9 @@ TEST(ReportedSpeechTest, SaidWithOrWithoutThat) {
        {I("the march would go ahead", "One protest organizer",
           "One protest organizer", "said")
             .Kind("unknown")}},
+      // So may an adverb of the sentence.
+      {"Ruiz however said the ferry would resume service in May.",
+       {I("the ferry would resume service in May", "Ruiz", "Ruiz", "said")}},
       // The time may also stand between the speaker and the verb.
       {"Ana Ruiz on Tuesday said the ferry would resume service in May.",
        {I("the ferry would resume service in May", "Ana Ruiz", "Ana Ruiz",
