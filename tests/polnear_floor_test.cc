@@ -4,8 +4,9 @@
 // it is absent.
 //
 // For direct and mixed quotes the guard is the foundation issue's floor:
-// detection F1 (overlap) >= 0.80 (0.805 now) and speaker accuracy >= 0.85
-// (0.947); for all types together, the recorded level.
+// detection F1 (overlap) >= 0.80 (0.813 now) and speaker accuracy >= 0.85
+// (0.950); for all types together, the recorded level (0.623 and 0.580
+// end to end now).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -28,10 +29,10 @@ constexpr char kDevSet[] =
 
 constexpr double kMinDetectionF1 = 0.80;
 constexpr double kMinSpeakerAccuracy = 0.85;
-// All types together (reported speech included): detection at the level
-// reached, end to end at the reported-speech issue's floor.
-constexpr double kMinAllTypesF1 = 0.60;
-constexpr double kMinAllTypesEndToEndF1 = 0.55;
+// All types together (reported speech included): detection and end to end
+// just below the level reached (the floors are 0.65 and 0.55).
+constexpr double kMinAllTypesF1 = 0.62;
+constexpr double kMinAllTypesEndToEndF1 = 0.57;
 
 // Every line of the dev set; fails the test on a malformed line.
 std::vector<DocumentResult> ReadGold(const std::string& path) {

@@ -1018,27 +1018,6 @@ TEST(ReportedSpeechTest, EntitiesOfAnArticle) {
 // ---------------------------------------------------------------------------
 // 6. Text that reports no one.
 
-TEST(ReportedSpeechTest, ImpressionsWithoutASource) {
-  ExpectAttributions({
-      // The writer's impression: no speaker, the whole clause.
-      {"The ferry plan seems to have stalled for good.",
-       {I("The ferry plan seems to have stalled for good", "-", "", "seems")
-            .Resolution("")
-            .Kind("unknown")}},
-      {"By the evening, the mayor appeared ready to give in.",
-       {I("the mayor appeared ready to give in", "-", "", "appeared")
-            .Resolution("")
-            .Kind("unknown")}},
-      {"It appears, though, that the pier will stay shut.",
-       {I("the pier will stay shut", "-", "", "appears")
-            .Resolution("")
-            .Kind("unknown")}},
-      // Being seen is no impression.
-      {"The mayor appeared on television on Monday.", {}},
-      {"It appeared on the front page of the Harbour Times.", {}},
-  });
-}
-
 TEST(ReportedSpeechTest, NoBreakSpacesAndLineBreaks) {
   ExpectAttributions({
       // Scraped news writes no-break spaces where rules expect spaces.
