@@ -99,11 +99,12 @@ bool EndsWithAbbreviation(const RuleSet& rules, std::string_view mention) {
 // conjunctions, adverbs and days (lexicon SPEAKER_OPENERS), a run of lowercase
 // words before a later determiner ("another part of the strategy" keeps "the
 // strategy"), and a full stop after a name ("Ruiz." but not "Jr." or "U.S.").
-// Whether `word` joins a clause to what comes before it.
+// Whether `word` joins a clause to what comes before it: a second
+// statement to a first ("…, but B said", "… while B said"), or the clause
+// a speaker capture may start with ("while other voters said").
 bool IsJoiningWord(std::string_view word) {
-  for (std::string_view joiner :
-       {"and", "but", "while", "whereas", "though", "although", "yet", "so",
-        "as", "then", "when", "if", "since"}) {
+  for (std::string_view joiner : {"and", "but", "while", "whereas", "though",
+                                  "although", "yet", "so", "as", "then"}) {
     if (word == joiner) return true;
   }
   return false;
@@ -202,16 +203,6 @@ bool AfterRelativePronoun(std::string_view text, std::size_t at) {
   return word == "who" || word == "which" || word == "that";
 }
 
-// The words that join a second statement to a first after a comma or
-// alone: "…, but B said", "… while B said".
-bool IsClauseJoiner(std::string_view word) {
-  for (std::string_view joiner : {"and", "but", "while", "whereas", "though",
-                                  "although", "yet", "so", "as", "then"}) {
-    if (word == joiner) return true;
-  }
-  return false;
-}
-
 // Where a first statement ends when a second one's speaker begins at
 // `speaker` inside it: before the punctuation and joining word that lead
 // to the speaker ("A, but B said …", "A; B said …", "A and B said …"), or
@@ -238,11 +229,11 @@ std::optional<std::size_t> ClauseBoundaryBefore(std::string_view text,
     ++first_end;
   }
   const bool opens_with_joiner =
-      IsClauseJoiner(text.substr(speaker, first_end - speaker));
+      IsJoiningWord(text.substr(speaker, first_end - speaker));
   while (end > begin && is_space(text[end - 1])) --end;
   bool joined = opens_with_joiner;
   const std::size_t word = word_before(end);
-  if (!joined && word < end && IsClauseJoiner(text.substr(word, end - word)) &&
+  if (!joined && word < end && IsJoiningWord(text.substr(word, end - word)) &&
       word > begin && is_space(text[word - 1])) {
     joined = true;
     end = word;
