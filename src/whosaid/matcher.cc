@@ -189,69 +189,73 @@ Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
   return s;
 }
 
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+// `end` moved back over spaces, not before `begin`.
+std::size_t BackOverSpaces(std::string_view text, std::size_t begin,
+                           std::size_t end) {
+  while (end > begin && IsSpace(text[end - 1])) --end;
+  return end;
+}
+
+// Where the run of letters that ends at `end` starts, not before `begin`.
+std::size_t WordStart(std::string_view text, std::size_t begin,
+                      std::size_t end) {
+  while (end > begin &&
+         std::isalpha(static_cast<unsigned char>(text[end - 1]))) {
+    --end;
+  }
+  return end;
+}
+
+// The run of letters that starts at `at`.
+std::string_view WordAt(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end < text.size() &&
+         std::isalpha(static_cast<unsigned char>(text[end]))) {
+    ++end;
+  }
+  return text.substr(at, end - at);
+}
+
 // Whether the word before `at` in `text` is who, which or that: "officials
 // who asked not to be named said" has a verb inside its speaker.
 bool AfterRelativePronoun(std::string_view text, std::size_t at) {
-  std::size_t end = at;
-  while (end > 0 && text[end - 1] == ' ') --end;
-  std::size_t begin = end;
-  while (begin > 0 &&
-         std::isalpha(static_cast<unsigned char>(text[begin - 1]))) {
-    --begin;
-  }
-  const std::string_view word = text.substr(begin, end - begin);
+  const std::size_t end = BackOverSpaces(text, 0, at);
+  const std::size_t start = WordStart(text, 0, end);
+  const std::string_view word = text.substr(start, end - start);
   return word == "who" || word == "which" || word == "that";
 }
 
 // Where a first statement ends when a second one's speaker begins at
 // `speaker` inside it: before the punctuation and joining word that lead
-// to the speaker ("A, but B said …", "A; B said …", "A and B said …"), or
-// nullopt when nothing separates them there ("the people who said").
-// Joining words at the start of the speaker count too ("while other
-// voters").
+// to the speaker ("A, but B said …", "A; B said …", "A and B said …", "A —
+// B said …"), or nullopt when nothing separates them there ("the people
+// who said"). A joining word at the start of the speaker counts too
+// ("while other voters").
 std::optional<std::size_t> ClauseBoundaryBefore(std::string_view text,
                                                 std::size_t begin,
                                                 std::size_t speaker) {
-  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
-  auto word_before = [&](std::size_t end) {
-    std::size_t start = end;
-    while (start > begin &&
-           std::isalpha(static_cast<unsigned char>(text[start - 1]))) {
-      --start;
+  std::size_t end = BackOverSpaces(text, begin, speaker);
+  bool joined = IsJoiningWord(WordAt(text, speaker));
+  if (!joined) {
+    const std::size_t word = WordStart(text, begin, end);
+    if (word > begin && word < end && IsSpace(text[word - 1]) &&
+        IsJoiningWord(text.substr(word, end - word))) {
+      joined = true;
+      end = BackOverSpaces(text, begin, word);
     }
-    return start;
-  };
-  // A joining word that opens the speaker's span.
-  std::size_t end = speaker;
-  std::size_t first_end = speaker;
-  while (first_end < text.size() &&
-         std::isalpha(static_cast<unsigned char>(text[first_end]))) {
-    ++first_end;
   }
-  const bool opens_with_joiner =
-      IsJoiningWord(text.substr(speaker, first_end - speaker));
-  while (end > begin && is_space(text[end - 1])) --end;
-  bool joined = opens_with_joiner;
-  const std::size_t word = word_before(end);
-  if (!joined && word < end && IsJoiningWord(text.substr(word, end - word)) &&
-      word > begin && is_space(text[word - 1])) {
-    joined = true;
-    end = word;
-    while (end > begin && is_space(text[end - 1])) --end;
-  }
-  const std::string_view tail = text.substr(begin, end - begin);
+  const std::string_view before = text.substr(begin, end - begin);
+  const bool dash = before.ends_with("\u2014") || before.ends_with("\u2013");
   const bool punctuated =
-      !tail.empty() && (tail.back() == ',' || tail.back() == ';' ||
-                        tail.ends_with("\u2014") || tail.ends_with("\u2013"));
+      dash || before.ends_with(',') || before.ends_with(';');
   if (!joined && !punctuated) return std::nullopt;
-  // Back over the punctuation and spaces themselves.
-  while (end > begin && (is_space(text[end - 1]) || text[end - 1] == ',' ||
+  if (dash) end -= std::string_view("\u2014").size();
+  // Back over the punctuation and the spaces before it.
+  while (end > begin && (IsSpace(text[end - 1]) || text[end - 1] == ',' ||
                          text[end - 1] == ';')) {
     --end;
-  }
-  if (tail.ends_with("\u2014") || tail.ends_with("\u2013")) {
-    end = begin + tail.size() - 3;
-    while (end > begin && is_space(text[end - 1])) --end;
   }
   if (end <= begin) return std::nullopt;
   return end;
