@@ -95,10 +95,6 @@ bool EndsWithAbbreviation(const RuleSet& rules, std::string_view mention) {
          rules.InLexicon("ABBREVIATIONS", last);
 }
 
-// Narrows a speaker capture to the mention itself: drops opening
-// conjunctions, adverbs and days (lexicon SPEAKER_OPENERS), a run of lowercase
-// words before a later determiner ("another part of the strategy" keeps "the
-// strategy"), and a full stop after a name ("Ruiz." but not "Jr." or "U.S.").
 // Whether `word` joins a clause to what comes before it: a second
 // statement to a first ("…, but B said", "… while B said"), or the clause
 // a speaker capture may start with ("while other voters said").
@@ -119,74 +115,6 @@ bool IsLeadingPreposition(std::string_view word) {
     if (word == preposition) return true;
   }
   return false;
-}
-
-Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
-  s = Trim(text, s);
-  std::string_view v = s.In(text);
-  // Words that open the clause, not the speaker: "But", "Earlier
-  // Tuesday,", "while other voters", "as Joel Pollak"; lowercase ones
-  // only when they join clauses ("in the end" is no speaker either way).
-  for (auto space = v.find(' '); space != std::string_view::npos;
-       space = v.find(' ')) {
-    std::string_view first = v.substr(0, space);
-    if (!first.empty() && first.back() == ',') first.remove_suffix(1);
-    const bool opener = (rules.InLexicon("SPEAKER_OPENERS", first) &&
-                         (IsUpperWord(first) || IsJoiningWord(first))) ||
-                        IsLeadingPreposition(first);
-    if (!opener) break;
-    s.begin += space + 1;
-    s = Trim(text, s);
-    v = s.In(text);
-  }
-  // A reporting verb inside the capture ends the speaker: "Corey
-  // Lewandowski, Trump's campaign manager, said that …" is the manager,
-  // but "officials who spoke on condition of anonymity" keeps its verb.
-  std::string_view previous;
-  for (std::size_t pos = v.find(' '); pos != std::string_view::npos;
-       pos = v.find(' ', pos + 1)) {
-    const std::size_t start = pos + 1;
-    const std::size_t end = std::min(v.find(' ', start), v.size());
-    std::string_view word = v.substr(start, end - start);
-    if (!word.empty() && word.back() == ',') word.remove_suffix(1);
-    const std::string_view before = v.substr(0, pos);
-    previous = before.substr(std::min(before.rfind(' ') + 1, before.size()));
-    if (IsLowerWord(word) && previous != "who" && previous != "that" &&
-        previous != "which" && rules.InLexicon("SAY_VERBS", word)) {
-      s.end = s.begin + pos;
-      while (s.end > s.begin &&
-             (text[s.end - 1] == ',' || text[s.end - 1] == ' ')) {
-        --s.end;
-      }
-      v = s.In(text);
-      break;
-    }
-  }
-  // Lowercase words, then a determiner: keep from the determiner on,
-  // unless the words before it name a speaker ("a spokesperson for the
-  // Parks Department" stays whole).
-  const std::size_t head_end = std::min(v.find(", "), v.size());
-  std::size_t cut = 0, pos = 0;
-  bool speaker_word = false;
-  while (pos < head_end) {
-    std::size_t next = std::min(v.find(' ', pos), head_end);
-    std::string_view word = v.substr(pos, next - pos);
-    if (pos > 0 && (word == "the" || word == "a" || word == "an") &&
-        !speaker_word) {
-      cut = pos;
-    }
-    if (!IsLowerWord(word)) break;
-    speaker_word = speaker_word || rules.InLexicon("SPEAKER_NOUNS", word) ||
-                   rules.InLexicon("ROLES", word);
-    pos = next + 1;
-  }
-  if (cut > 0) s.begin += cut;
-  v = s.In(text);
-  if (!v.empty() && v.back() == ',') --s.end;
-  if (!v.empty() && v.back() == '.' && !EndsWithAbbreviation(rules, v)) {
-    --s.end;
-  }
-  return s;
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t'; }
@@ -225,6 +153,93 @@ bool AfterRelativePronoun(std::string_view text, std::size_t at) {
   const std::size_t start = WordStart(text, 0, end);
   const std::string_view word = text.substr(start, end - start);
   return word == "who" || word == "which" || word == "that";
+}
+
+// `s` without the words that open the clause, not the speaker: "But",
+// "Earlier Tuesday,", "while other voters", "as Joel Pollak", "of local
+// fishermen"; a lowercase word of SPEAKER_OPENERS only when it joins
+// clauses ("in the end" is no speaker either way).
+Span DropOpeners(const RuleSet& rules, std::string_view text, Span s) {
+  std::string_view v = s.In(text);
+  for (auto space = v.find(' '); space != std::string_view::npos;
+       space = v.find(' ')) {
+    std::string_view first = v.substr(0, space);
+    if (!first.empty() && first.back() == ',') first.remove_suffix(1);
+    const bool opener = (rules.InLexicon("SPEAKER_OPENERS", first) &&
+                         (IsUpperWord(first) || IsJoiningWord(first))) ||
+                        IsLeadingPreposition(first);
+    if (!opener) break;
+    s.begin += space + 1;
+    s = Trim(text, s);
+    v = s.In(text);
+  }
+  return s;
+}
+
+// `s` ended before a lowercase reporting verb inside it: "Corey
+// Lewandowski, Trump's campaign manager, said that …" is the manager, but
+// "officials who spoke on condition of anonymity" keeps its verb.
+Span EndBeforeInnerCue(const RuleSet& rules, std::string_view text, Span s) {
+  const std::string_view v = s.In(text);
+  for (std::size_t pos = v.find(' '); pos != std::string_view::npos;
+       pos = v.find(' ', pos + 1)) {
+    const std::size_t start = pos + 1;
+    const std::size_t end = std::min(v.find(' ', start), v.size());
+    std::string_view word = v.substr(start, end - start);
+    if (!word.empty() && word.back() == ',') word.remove_suffix(1);
+    if (IsLowerWord(word) && !AfterRelativePronoun(v, start) &&
+        rules.InLexicon("SAY_VERBS", word)) {
+      s.end = s.begin + pos;
+      while (s.end > s.begin &&
+             (text[s.end - 1] == ',' || text[s.end - 1] == ' ')) {
+        --s.end;
+      }
+      break;
+    }
+  }
+  return s;
+}
+
+// `s` from its determiner on when lowercase words come first ("another
+// part of the strategy" is "the strategy"), unless those words name a
+// speaker ("a spokesperson for the Parks Department" stays whole).
+Span DropWordsBeforeDeterminer(const RuleSet& rules, std::string_view text,
+                               Span s) {
+  const std::string_view v = s.In(text);
+  const std::size_t head_end = std::min(v.find(", "), v.size());
+  std::size_t cut = 0, pos = 0;
+  bool speaker_word = false;
+  while (pos < head_end) {
+    std::size_t next = std::min(v.find(' ', pos), head_end);
+    std::string_view word = v.substr(pos, next - pos);
+    if (pos > 0 && (word == "the" || word == "a" || word == "an") &&
+        !speaker_word) {
+      cut = pos;
+    }
+    if (!IsLowerWord(word)) break;
+    speaker_word = speaker_word || rules.InLexicon("SPEAKER_NOUNS", word) ||
+                   rules.InLexicon("ROLES", word);
+    pos = next + 1;
+  }
+  s.begin += cut;
+  return s;
+}
+
+// Narrows a speaker capture to the mention itself: without the words that
+// open the clause (DropOpeners), ended before a reporting verb inside it
+// (EndBeforeInnerCue), from a later determiner on
+// (DropWordsBeforeDeterminer), and without a full stop after a name
+// ("Ruiz." but not "Jr." or "U.S.").
+Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
+  s = DropOpeners(rules, text, Trim(text, s));
+  s = EndBeforeInnerCue(rules, text, s);
+  s = DropWordsBeforeDeterminer(rules, text, s);
+  const std::string_view v = s.In(text);
+  if (!v.empty() && v.back() == ',') --s.end;
+  if (!v.empty() && v.back() == '.' && !EndsWithAbbreviation(rules, v)) {
+    --s.end;
+  }
+  return s;
 }
 
 // Where a first statement ends when a second one's speaker begins at
