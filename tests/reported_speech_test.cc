@@ -1052,6 +1052,8 @@ TEST(ReportedSpeechTest, NoAttribution) {
       {"Campaigns will spend heavily in the battleground states over the "
        "summer.",
        {}},
+      // A passive: the supporters are not the ones who expect.
+      {"Ruiz's supporters are expected to back the plan in May.", {}},
       // "declined" without a comment.
       {"Ruiz declined the offer.", {}},
       {"Ruiz declined an invitation to the opening.", {}},

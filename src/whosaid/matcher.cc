@@ -155,6 +155,16 @@ bool AfterRelativePronoun(std::string_view text, std::size_t at) {
   return word == "who" || word == "which" || word == "that";
 }
 
+// Whether the last word of `mention` is a form of "be".
+bool EndsWithBeVerb(std::string_view mention) {
+  const std::string_view last =
+      mention.substr(std::min(mention.rfind(' ') + 1, mention.size()));
+  for (std::string_view be : {"is", "are", "was", "were", "be", "been"}) {
+    if (last == be) return true;
+  }
+  return false;
+}
+
 // `s` without the words that open the clause, not the speaker: "But",
 // "Earlier Tuesday,", "while other voters", "as Joel Pollak", "of local
 // fishermen"; a lowercase word of SPEAKER_OPENERS only when it joins
@@ -622,8 +632,12 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
   m.whole = *original(captures.whole);
   if (auto sp = skeleton_span(captures.speaker)) {
     const Span trimmed = TrimSpeaker(rules_, skeleton.text(), *sp);
-    // "The" or "This" taken for a name speaks for no one.
-    if (rules_.InLexicon("NOT_SPEAKERS", trimmed.In(skeleton.text()))) return;
+    // "The" or "This" taken for a name speaks for no one, and "Sanders's
+    // supporters are" before "expected" is a passive: not the speaker.
+    if (rules_.InLexicon("NOT_SPEAKERS", trimmed.In(skeleton.text())) ||
+        EndsWithBeVerb(trimmed.In(skeleton.text()))) {
+      return;
+    }
     m.speaker = skeleton.ToOriginal(trimmed);
   }
   m.cue = original(captures.cue);
