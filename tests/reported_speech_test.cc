@@ -1054,6 +1054,10 @@ TEST(ReportedSpeechTest, NoAttribution) {
        {}},
       // A passive: the supporters are not the ones who expect.
       {"Ruiz's supporters are expected to back the plan in May.", {}},
+      // A past participle after a possessive is an adjective.
+      {"Britain's charged uprising against the union is the sort of victory "
+       "the council fears.",
+       {}},
       // "declined" without a comment.
       {"Ruiz declined the offer.", {}},
       {"Ruiz declined an invitation to the opening.", {}},

@@ -165,6 +165,18 @@ bool EndsWithBeVerb(std::string_view mention) {
   return false;
 }
 
+// Whether `mention`, a bare possessive ("Britain's"), stands before `cue`
+// in the past tense ("charged"): an adjective of what it owns, not a
+// reporting verb. A possessive before a noun cue is a speaker ("Rubio's
+// claim that …").
+bool OwnsAnAdjective(std::string_view mention, re2::StringPiece cue) {
+  const bool possessive =
+      (mention.ends_with("'s") || mention.ends_with("\u2019s")) &&
+      mention.find(',') == std::string_view::npos;
+  return possessive && cue.data() != nullptr &&
+         std::string_view(cue.data(), cue.size()).ends_with("ed");
+}
+
 // `s` without the words that open the clause, not the speaker: "But",
 // "Earlier Tuesday,", "while other voters", "as Joel Pollak", "of local
 // fishermen"; a lowercase word of SPEAKER_OPENERS only when it joins
@@ -632,10 +644,12 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
   m.whole = *original(captures.whole);
   if (auto sp = skeleton_span(captures.speaker)) {
     const Span trimmed = TrimSpeaker(rules_, skeleton.text(), *sp);
-    // "The" or "This" taken for a name speaks for no one, and "Sanders's
-    // supporters are" before "expected" is a passive: not the speaker.
-    if (rules_.InLexicon("NOT_SPEAKERS", trimmed.In(skeleton.text())) ||
-        EndsWithBeVerb(trimmed.In(skeleton.text()))) {
+    // "The" or "This" taken for a name speaks for no one; "Sanders's
+    // supporters are" before "expected" is a passive, and "Britain's"
+    // before "charged" owns the next word: neither is the speaker.
+    const std::string_view mention = trimmed.In(skeleton.text());
+    if (rules_.InLexicon("NOT_SPEAKERS", mention) || EndsWithBeVerb(mention) ||
+        OwnsAnAdjective(mention, captures.cue)) {
       return;
     }
     m.speaker = skeleton.ToOriginal(trimmed);
