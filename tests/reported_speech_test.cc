@@ -465,6 +465,9 @@ TEST(ReportedSpeechTest, ExplicitSpeaker) {
           "thought")
             .Stance("claim")
             .Kind("group")}},
+      // Nor what leads up to it.
+      {"The ferry service has got less credit than aides say it deserves.",
+       {I("it deserves", "aides", "aides", "say").Kind("group")}},
       // Words that open the clause are not part of the speaker.
       {"Earlier Tuesday, Ana Ruiz said the crossing would resume in May.",
        {I("the crossing would resume in May", "Ana Ruiz", "Ana Ruiz", "said")}},

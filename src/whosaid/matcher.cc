@@ -224,7 +224,8 @@ Span EndBeforeInnerCue(const RuleSet& rules, std::string_view text, Span s) {
 
 // `s` from its determiner on when lowercase words come first ("another
 // part of the strategy" is "the strategy"), unless those words name a
-// speaker ("a spokesperson for the Parks Department" stays whole).
+// speaker ("a spokesperson for the Parks Department" stays whole); and
+// after "what" or "than" among them ("displaying what many analysts").
 Span DropWordsBeforeDeterminer(const RuleSet& rules, std::string_view text,
                                Span s) {
   const std::string_view v = s.In(text);
@@ -237,6 +238,12 @@ Span DropWordsBeforeDeterminer(const RuleSet& rules, std::string_view text,
     if (pos > 0 && (word == "the" || word == "a" || word == "an") &&
         !speaker_word) {
       cut = pos;
+    }
+    // "displaying what many analysts", "less credit than aides": the
+    // speaker follows the word.
+    if ((word == "what" || word == "than") && next < head_end) {
+      cut = next + 1;
+      speaker_word = false;
     }
     if (!IsLowerWord(word)) break;
     speaker_word = speaker_word || rules.InLexicon("SPEAKER_NOUNS", word) ||
