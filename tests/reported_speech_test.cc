@@ -863,6 +863,17 @@ TEST(ReportedSpeechTest, RoleAndOrganisationFromAppositions) {
           "said")
             .Role("spokesperson")
             .Org("Harbour Authority")}},
+      // A courtesy title is part of a name, not a role; "for the president"
+      // names no organisation.
+      {"Ana Ruiz, Mr. Berg's press secretary, said the pier was shut.",
+       {I("the pier was shut", "Ana Ruiz, Mr. Berg's press secretary",
+          "Ana Ruiz", "said")
+            .Role("Mr. Berg's press secretary")}},
+      {"Tom Berg, a former speechwriter for the mayor, said the pier was "
+       "shut.",
+       {I("the pier was shut", "Tom Berg, a former speechwriter for the mayor",
+          "Tom Berg", "said")
+            .Role("former speechwriter")}},
   });
 }
 

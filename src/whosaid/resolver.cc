@@ -61,6 +61,16 @@ std::vector<std::string_view> Words(std::string_view s) {
   return words;
 }
 
+// True for a courtesy title alone ("Mrs.", "Mr"): part of a name, not a
+// role ("Jennifer Palmieri, Mrs. Clinton's communications director").
+bool IsHonorific(std::string_view role) {
+  for (std::string_view title :
+       {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr."}) {
+    if (role == title) return true;
+  }
+  return false;
+}
+
 // True for a short run of capitalised words: "Ana Ruiz", "John McCain".
 bool IsCapitalisedName(std::string_view phrase) {
   const std::vector<std::string_view> words = Words(phrase);
@@ -512,7 +522,8 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
     if (cut != std::string_view::npos) {
       std::string_view org = ap.substr(cut + prep.size());
       if (org.substr(0, 4) == "the ") org.remove_prefix(4);
-      a.org = std::string(StripPunct(org));
+      // An organisation has a name: "for the president" names none.
+      if (IsUpperStart(org)) a.org = std::string(StripPunct(org));
     }
     if (a.kind.empty()) a.kind = "person";
   }
@@ -604,7 +615,7 @@ void Resolver::ScanNames(Context& ctx) const {
           full == name || (full.size() > name.size() && full.ends_with(name) &&
                            full[full.size() - name.size() - 1] == ' ');
       if (!same) continue;
-      if (e.role.empty()) e.role = std::string(role);
+      if (e.role.empty() && !IsHonorific(role)) e.role = std::string(role);
       if (e.org.empty() && !org.empty())
         e.org = std::string(StripPunct(
             std::string_view(org).substr(0, org.find_last_not_of(' ') + 1)));
