@@ -143,12 +143,11 @@ bool ReadsAsAttributionTail(std::string_view s) {
   while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
   const std::string_view word = s.substr(i, j - i);
   for (std::string_view circumstance :
-       {"as",        "in",        "at",         "on",   "during",  "after",
-        "before",    "when",      "while",      "to",   "of",      "about",
-        "from",      "via",       "with",       "by",   "outside", "inside",
-        "following", "in",        "last",       "this", "earlier", "later",
-        "recently",  "afterward", "afterwards", "then", "again",   "also",
-        "told"}) {
+       {"as",        "in",         "at",    "on",      "during",  "after",
+        "before",    "when",       "while", "to",      "of",      "about",
+        "from",      "via",        "with",  "by",      "outside", "inside",
+        "following", "last",       "this",  "earlier", "later",   "recently",
+        "afterward", "afterwards", "then",  "again",   "also"}) {
     if (word == circumstance) return true;
   }
   return false;
