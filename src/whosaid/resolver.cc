@@ -185,10 +185,9 @@ Gender GenderOf(std::string_view mention) {
     if (word.ends_with("woman") || word.ends_with("women")) {
       return Gender::kFemale;
     }
-    if (word.ends_with("man") || word.ends_with("men")) {
-      if (word != "german" && word != "human" && word != "women") {
-        return Gender::kMale;
-      }
+    if ((word.ends_with("man") || word.ends_with("men")) && word != "german" &&
+        word != "human") {
+      return Gender::kMale;
     }
   }
   return Gender::kUnknown;
