@@ -112,15 +112,21 @@ int CountWords(std::string_view s) {
 // longer tail a reporting verb is looked for.
 constexpr int kMaxAttributionTailWords = 6;
 
-// True when `s` opens with a word that starts a reported clause: after
-// "Ruiz says", "that" or a subject pronoun ("he respects her") means a
-// statement of its own follows, not the end of an attribution.
-bool OpensAClause(std::string_view s) {
+// The first word of `s`: past leading spaces, up to a space, comma or
+// full stop.
+std::string_view FirstWord(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size() && s[i] == ' ') ++i;
   std::size_t j = i;
   while (j < s.size() && s[j] != ' ' && s[j] != ',' && s[j] != '.') ++j;
-  const std::string_view word = s.substr(i, j - i);
+  return s.substr(i, j - i);
+}
+
+// True when `s` opens with a word that starts a reported clause: after
+// "Ruiz says", "that" or a subject pronoun ("he respects her") means a
+// statement of its own follows, not the end of an attribution.
+bool OpensAClause(std::string_view s) {
+  const std::string_view word = FirstWord(s);
   for (std::string_view opener :
        {"that", "he", "she", "they", "it", "we", "I", "there"}) {
     if (word == opener) return true;
@@ -161,10 +167,9 @@ bool CueAmongFirstWords(std::string_view s,
   int seen = 0;
   std::size_t i = 0;
   while (i < s.size() && seen < kMaxAttributionTailWords) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != ',' && s[j] != '.') ++j;
-    if (j > i && is_cue(s.substr(i, j - i))) {
+    const std::string_view word = FirstWord(s.substr(i));
+    const std::size_t j = word.data() - s.data() + word.size();
+    if (!word.empty() && is_cue(word)) {
       return !OpensAClause(s.substr(j)) && ReadsAsAttributionTail(s.substr(j));
     }
     ++seen;
