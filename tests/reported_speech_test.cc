@@ -151,6 +151,21 @@ TEST(ReportedSpeechTest, TwoStatementsOfOneSpeakerTheSecondWithAQuote) {
   });
 }
 
+TEST(ReportedSpeechTest, TwoStatementsOfOneSpeakerJoinedAfterAQuote) {
+  ExpectAttributions({
+      // "and said" after a quoted fragment is the speaker's second
+      // statement, and the first ends before it.
+      {"Ruiz called the pier \"a wreck,\" but said the repairs would "
+       "start soon.",
+       {E("mixed", "the pier \"a wreck,\"", "Ruiz", "Ruiz", "called")
+            .Stance("criticise"),
+        I("the repairs would start soon", "Ruiz", "Ruiz", "said")}},
+      {"Ruiz praised the crew and said the ferry would sail on time.",
+       {I("the crew", "Ruiz", "Ruiz", "praised").Stance("support"),
+        I("the ferry would sail on time", "Ruiz", "Ruiz", "said")}},
+  });
+}
+
 TEST(ReportedSpeechTest, AStatementAndAParticipleAfterAnOpeningPhrase) {
   ExpectAttributions({
       // Not "On Tuesday, the company said it …" as the speaker of
@@ -561,6 +576,13 @@ TEST(ReportedSpeechTest, ShareOfAPollSpeaks) {
             .Kind("unknown")}},
       // The survey reports what the 42% say: one statement inside the
       // other.
+      {"Six in 10 say the ferry is too slow, and 72 percent of Democrats "
+       "said the same.",
+       {I("the ferry is too slow", "Six in 10", "Six in 10", "say")
+            .Kind("group"),
+        I("the same", "72 percent of Democrats", "72 percent of Democrats",
+          "said")
+            .Kind("group")}},
       {"In the survey, 42% say the ferry is too expensive.",
        {I("42% say the ferry is too expensive", "the survey", "the survey",
           "In")

@@ -118,6 +118,11 @@ INSTANTIATE_TEST_SUITE_P(
             {"The talks began Sept. 14 and ended Oct. 2.", "Nothing changed."}},
         Case{"It opens at 9 a.m. Monday in Albany, N.Y. State police came.",
              {"It opens at 9 a.m. Monday in Albany, N.Y. State police came."}},
+        // A dotted acronym ends the sentence before a word that opens one.
+        Case{"Polls close at 8 p.m. He says it is close. We met in the U.S. "
+             "The talks went well.",
+             {"Polls close at 8 p.m.", "He says it is close.",
+              "We met in the U.S.", "The talks went well."}},
         // "No." abbreviates only before a number; "I." is a pronoun.
         Case{"She ranked No. 3 overall. No. She refused.",
              {"She ranked No. 3 overall.", "No.", "She refused."}},

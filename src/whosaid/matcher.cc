@@ -817,8 +817,35 @@ bool EndBeforeNestedStatement(const RuleMatch& inner, std::string_view text,
   return true;
 }
 
-bool EndBeforeSecondStatement(const RuleMatch& second, std::string_view text,
-                              RuleMatch* m) {
+namespace {
+
+// Where a statement that reaches `cue_begin`, a second cue of its
+// speaker, ends: back over spaces, punctuation and coordinators, but not
+// before `begin`. Sets `*joined` when a coordinator was passed.
+std::size_t EndBeforeJoinedCue(std::string_view text, std::size_t begin,
+                               std::size_t cue_begin, bool* joined) {
+  std::size_t end = cue_begin;
+  while (end > begin) {
+    const char c = text[end - 1];
+    if (c == ' ' || c == ',' || c == ';') {
+      --end;
+      continue;
+    }
+    std::size_t word = end;
+    while (word > begin &&
+           std::isalpha(static_cast<unsigned char>(text[word - 1]))) {
+      --word;
+    }
+    if (word == end || !IsCoordinator(text.substr(word, end - word))) break;
+    *joined = true;
+    end = word;
+  }
+  return end;
+}
+
+bool EndBeforeSecondStatementImpl(const RuleMatch& second,
+                                  std::string_view text, bool need_coordinator,
+                                  RuleMatch* m) {
   if (m->type == QuoteType::kDirect || !m->content_parts.empty() || !m->cue ||
       !m->speaker || !second.cue || !second.speaker ||
       !second.speaker->Overlaps(*m->speaker) ||
@@ -827,25 +854,24 @@ bool EndBeforeSecondStatement(const RuleMatch& second, std::string_view text,
       second.content.begin < second.cue->end) {
     return false;
   }
-  // Back from the second cue over spaces, punctuation and coordinators.
-  std::size_t end = second.cue->begin;
-  while (end > m->content.begin) {
-    const char c = text[end - 1];
-    if (c == ' ' || c == ',' || c == ';') {
-      --end;
-      continue;
-    }
-    std::size_t word = end;
-    while (word > m->content.begin &&
-           std::isalpha(static_cast<unsigned char>(text[word - 1]))) {
-      --word;
-    }
-    if (word == end || !IsCoordinator(text.substr(word, end - word))) break;
-    end = word;
-  }
-  if (end <= m->content.begin) return false;
+  bool joined = false;
+  const std::size_t end =
+      EndBeforeJoinedCue(text, m->content.begin, second.cue->begin, &joined);
+  if (end <= m->content.begin || (need_coordinator && !joined)) return false;
   m->content.end = end;
   return true;
+}
+
+}  // namespace
+
+bool EndBeforeSecondStatement(const RuleMatch& second, std::string_view text,
+                              RuleMatch* m) {
+  return EndBeforeSecondStatementImpl(second, text, false, m);
+}
+
+bool EndBeforeJoinedStatement(const RuleMatch& second, std::string_view text,
+                              RuleMatch* first) {
+  return EndBeforeSecondStatementImpl(second, text, true, first);
 }
 
 namespace {
@@ -928,6 +954,14 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
         (EndBeforeSecondStatement(chosen[*hit], text, &m) ||
          EndBeforeNestedStatement(chosen[*hit], text, &m))) {
       KeepQuotesInContent(quotes, &m);
+      hit = first_conflict(m);
+    }
+    // And a chosen statement that runs into `m`, the same speaker's second
+    // one, ends before it: "X praised A and said B". (The indexes keep the
+    // chosen match's old extent, a superset of its new one.)
+    if (hit && !text.empty() &&
+        EndBeforeJoinedStatement(m, text, &chosen[*hit])) {
+      KeepQuotesInContent(quotes, &chosen[*hit]);
       hit = first_conflict(m);
     }
     if (hit) continue;

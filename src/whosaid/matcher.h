@@ -136,7 +136,9 @@ class Matcher {
 // indirect statement whose content runs into a chosen second statement of
 // the same speaker ("Ruiz said the pier was late, and accused the council
 // of …") ends before it instead of being dropped (see
-// EndBeforeSecondStatement), and so does one that runs into a chosen
+// EndBeforeSecondStatement; a chosen one that a coordinator joins to
+// such a second statement ends before it too, EndBeforeJoinedStatement),
+// and so does one that runs into a chosen
 // statement of another speaker behind a clause boundary
 // (EndBeforeNestedStatement); that needs `text`, the document's text, and
 // `quotes`, the quotations the matches' indices refer to (a shortened
@@ -153,6 +155,13 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
 // true; returns false and leaves `m` as it was otherwise.
 bool EndBeforeSecondStatement(const RuleMatch& second, std::string_view text,
                               RuleMatch* m);
+
+// Like EndBeforeSecondStatement, for a `first` statement chosen before its
+// speaker's `second` one: only when a coordinator joins them ("Ruiz
+// praised [the pier and said …]"), so that a second match of the same
+// speaker that merely lies inside `first` does not cut it.
+bool EndBeforeJoinedStatement(const RuleMatch& second, std::string_view text,
+                              RuleMatch* first);
 
 // When `inner`'s speaker and cue lie within the content of `outer` (not a
 // direct quote), after its start, behind a clause boundary ("X said [A,

@@ -97,6 +97,16 @@ std::string_view StripPunct(std::string_view s) {
   return s;
 }
 
+// Whether `words` end in a share of those polled: "six in 10", "more than
+// one in five".
+bool IsShareOfPolled(const std::vector<std::string_view>& words) {
+  static constexpr std::string_view kCounts[] = {"10", "ten", "five", "four",
+                                                 "three"};
+  const std::size_t n = words.size();
+  return n >= 3 && words[n - 2] == "in" &&
+         OneOf(StripPunct(words[n - 1]), kCounts);
+}
+
 bool SharesWord(std::string_view name, std::string_view word) {
   for (std::string_view w : Words(name)) {
     if (StripPunct(w) == word) return true;
@@ -462,6 +472,13 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
     a.name = std::string(head);
     a.kind = KindOf(a.role);
     if (a.kind.empty() || a.kind == "anonymous") a.kind = "person";
+    return a;
+  }
+  // "Six in 10", "one in five": a share of those polled, not a name.
+  if (IsShareOfPolled(words)) {
+    a.form = Analysis::Form::kGroup;
+    a.name = std::string(head);
+    a.kind = "group";
     return a;
   }
   bool named = false;

@@ -158,6 +158,24 @@ bool IsDottedAcronym(std::string_view token) {
   return token.size() % 2 == 1;
 }
 
+// Capitalised words that open a sentence and never continue a name or an
+// acronym: "in the U.S. The company".
+constexpr std::array<std::string_view, 20> kSentenceOpeners = {
+    "He",  "She",  "They",  "We",    "It",    "I",   "The",
+    "But", "This", "That",  "There", "His",   "Her", "Their",
+    "Its", "When", "While", "If",    "After", "And",
+};
+
+// Whether one of kSentenceOpeners starts at `pos`, followed by a space.
+bool OpensSentence(std::string_view text, std::size_t pos) {
+  return std::any_of(kSentenceOpeners.begin(), kSentenceOpeners.end(),
+                     [&](std::string_view word) {
+                       return text.substr(pos, word.size()) == word &&
+                              pos + word.size() < text.size() &&
+                              text[pos + word.size()] == ' ';
+                     });
+}
+
 // Whether the period at `dot` ends an abbreviation rather than a sentence.
 // `next` is where the following word starts.
 bool IsAbbreviation(std::string_view text, std::size_t lower_bound,
@@ -172,7 +190,9 @@ bool IsAbbreviation(std::string_view text, std::size_t lower_bound,
   if (token.empty()) return false;
   // A digit or letter glued to the token ("A4." "x2.") makes it no word.
   if (start > lower_bound && IsAsciiDigit(text[start - 1])) return false;
-  if (IsDottedAcronym(token)) return true;
+  // "U.S." and "p.m." end a sentence when a word that opens one follows
+  // ("at 7 p.m. He says").
+  if (IsDottedAcronym(token)) return !OpensSentence(text, next);
   // Single capital initials ("George W. Bush"), except the pronoun "I",
   // which ends sentences far more often than it abbreviates a name.
   if (token.size() == 1) return IsAsciiUpper(token[0]) && token[0] != 'I';
