@@ -199,6 +199,27 @@ TEST(ReportedSpeechTest, TwoSpeakersInOneSentence) {
   });
 }
 
+// Expectations and hedges that the text attributes to no one in
+// particular: the whole clause is the content, and there is no speaker
+// (the supporters are not the ones who expect).
+TEST(ReportedSpeechTest, ExpectationsAndHedgesOfNoOneInParticular) {
+  ExpectAttributions({
+      {"Ruiz's supporters are expected to back the plan in May.",
+       {I("Ruiz's supporters are expected to back the plan in May", "-", "",
+          "are expected")
+            .Stance("claim")
+            .Resolution("")
+            .Kind("unknown")}},
+      {"The vote was close, but the council appeared to doubt the plan.",
+       {I("the council appeared to doubt the plan", "-", "", "appeared")
+            .Stance("claim")
+            .Resolution("")
+            .Kind("unknown")}},
+      // "appeared" as "showed up" is no hedge.
+      {"Ruiz appeared on the evening news.", {}},
+  });
+}
+
 // Questions: the reporter's own, whose asker the text leaves unsaid, and
 // a speaker's.
 TEST(ReportedSpeechTest, Questions) {
@@ -1088,8 +1109,6 @@ TEST(ReportedSpeechTest, NoAttribution) {
       {"Campaigns will spend heavily in the battleground states over the "
        "summer.",
        {}},
-      // A passive: the supporters are not the ones who expect.
-      {"Ruiz's supporters are expected to back the plan in May.", {}},
       // A past participle after a possessive is an adjective.
       {"Britain's charged uprising against the union is the sort of victory "
        "the council fears.",

@@ -302,8 +302,9 @@ Resolver::Resolver(const RuleSet& rules) : rules_(rules) {
 bool Resolver::ok() const { return name_re_->ok() && apposition_re_->ok(); }
 
 std::string Resolver::StanceOf(std::string_view cue) const {
-  // Verbs first; a cue such as "expressed readiness" takes its noun's.
-  for (std::string_view lexicon : {"SAY_VERBS", "SAY_NOUNS"}) {
+  // Verbs first; a cue such as "expressed readiness" takes its noun's; the
+  // writer's hedges ("seems") last.
+  for (std::string_view lexicon : {"SAY_VERBS", "SAY_NOUNS", "HEDGES"}) {
     std::string stance = rules_.AttributeOf(lexicon, cue);
     if (!stance.empty()) return stance;
   }
