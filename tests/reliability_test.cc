@@ -48,7 +48,13 @@ constexpr char kBecker[] = "\"It is done,\" Tom Becker said.";
 constexpr char kBeckerQuote[] = "It is done,";
 
 // One sentence of prose that no rule attributes, for padding documents.
+// Prose that attributes nothing.
 constexpr char kFiller[] =
+    "the council met on tuesday and looked at the wall for a long time, "
+    "and nobody left early. ";
+// Lowercase prose, so one endless sentence, with a reporting verb in
+// every line: each cue's rules must not search the whole of it.
+constexpr char kCueFiller[] =
     "the council met on tuesday and talked about the wall for a long time, "
     "and nobody left early. ";
 
@@ -283,7 +289,7 @@ TEST_F(BadInputCliTest, EmptyDocumentInJsonLines) {
 
 TEST_F(BadInputCliTest, TenMegabyteLine) {
   std::string big;
-  while (big.size() < 10'000'000) big += kFiller;
+  while (big.size() < 10'000'000) big += kCueFiller;
   big += kBecker;  // on the same line, at the very end
   const std::string file =
       Write("big-line.jsonl",
@@ -292,9 +298,14 @@ TEST_F(BadInputCliTest, TenMegabyteLine) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::vector<json> docs = JsonLines(r.out);
   ASSERT_THAT(Ids(docs), ElementsAre("small", "big", "after"));
-  ASSERT_EQ(docs[1]["quotes"].size(), 1u);
-  EXPECT_EQ(FirstContent(docs[1], big), kBeckerQuote);
-  EXPECT_GT(docs[1]["quotes"][0]["content"][0].get<std::size_t>(), 10'000'000u);
+  // The filler may read as statements; Becker's quotation ends the line.
+  const json& quotes = docs[1]["quotes"];
+  ASSERT_FALSE(quotes.empty());
+  const json& last = quotes.back();
+  const std::size_t begin = last["content"][0].get<std::size_t>();
+  const std::size_t end = last["content"][1].get<std::size_t>();
+  EXPECT_GT(begin, 10'000'000u);
+  EXPECT_EQ(big.substr(begin, end - begin), kBeckerQuote);
 }
 
 // Malformed JSON, a line without "text", a non-string "text": each is

@@ -191,5 +191,48 @@ TEST(SplitSentencesTest, LongPunctuationRunsStayLinear) {
   EXPECT_FALSE(SplitSentences(brackets, {0, brackets.size()}).empty());
 }
 
+TEST(SplitLongSpanTest, AShortSpanComesBackWhole) {
+  std::string text = "  one, two; three  ";
+  EXPECT_THAT(Texts(text, SplitLongSpan(text, {0, text.size()}, 100)),
+              ElementsAre("one, two; three"));
+}
+
+TEST(SplitLongSpanTest, CutsAfterSemicolonsThenCommasThenSpaces) {
+  std::string text = "aa bb, cc; dd ee";
+  EXPECT_THAT(Texts(text, SplitLongSpan(text, {0, text.size()}, 12)),
+              ElementsAre("aa bb, cc;", "dd ee"));
+  EXPECT_THAT(Texts(text, SplitLongSpan(text, {0, text.size()}, 8)),
+              ElementsAre("aa bb,", "cc;", "dd ee"));
+  EXPECT_THAT(Texts(text, SplitLongSpan(text, {0, text.size()}, 4)),
+              ElementsAre("aa", "bb,", "cc;", "dd", "ee"));
+}
+
+TEST(SplitLongSpanTest, NeverCutsACharacterWithoutSpaces) {
+  // Twelve two-byte characters, no space: cut at character boundaries.
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += "\xC3\xA9";
+  const std::vector<Span> parts = SplitLongSpan(text, {0, text.size()}, 5);
+  ASSERT_FALSE(parts.empty());
+  std::size_t covered = 0;
+  for (const Span& p : parts) {
+    EXPECT_LE(p.size(), 5u);
+    EXPECT_EQ(p.begin % 2, 0u);
+    EXPECT_EQ(p.end % 2, 0u);
+    covered += p.size();
+  }
+  EXPECT_EQ(covered, text.size());
+}
+
+TEST(SplitLongSpanTest, EveryPartIsBounded) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "word, ";
+  const std::vector<Span> parts = SplitLongSpan(text, {0, text.size()}, 2000);
+  EXPECT_GT(parts.size(), 10u);
+  for (const Span& p : parts) {
+    EXPECT_LE(p.size(), 2000u);
+    EXPECT_FALSE(p.empty());
+  }
+}
+
 }  // namespace
 }  // namespace whosaid

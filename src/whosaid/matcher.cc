@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "whosaid/internal/piece_parse.h"
+#include "whosaid/segmenter.h"
 
 namespace whosaid {
 namespace {
@@ -387,25 +388,76 @@ Matcher::Groups Matcher::GroupsOf(const RE2* regex) {
   return g;
 }
 
+namespace {
+
+// Rules search from each cue to the ends of the piece they run on, so a
+// giant sentence or paragraph (a list, lowercase text with no sentence
+// ends) full of cues would cost its length for every cue. Pieces are
+// bounded: far above any sentence of news prose, whose quotations the
+// skeleton holds as placeholders.
+constexpr std::size_t kMaxSentenceBytes = 2'000;
+constexpr std::size_t kMaxParagraphBytes = 8'000;
+
+// `sentences` of `text`, each longer than kMaxSentenceBytes split.
+std::vector<Span> BoundedSentences(std::string_view text,
+                                   const std::vector<Span>& sentences) {
+  std::vector<Span> out;
+  for (const Span& s : sentences) {
+    if (s.size() <= kMaxSentenceBytes) {
+      out.push_back(s);
+      continue;
+    }
+    for (const Span& part : SplitLongSpan(text, s, kMaxSentenceBytes)) {
+      out.push_back(part);
+    }
+  }
+  return out;
+}
+
+// The pieces paragraph-scoped rules run on: the whole paragraph, or runs
+// of its (bounded) `sentences` of at most kMaxParagraphBytes.
+std::vector<Span> ParagraphPieces(std::string_view text,
+                                  const std::vector<Span>& sentences) {
+  if (text.size() <= kMaxParagraphBytes) return {Span{0, text.size()}};
+  std::vector<Span> pieces;
+  for (const Span& s : sentences) {
+    if (!pieces.empty() && s.end - pieces.back().begin <= kMaxParagraphBytes) {
+      pieces.back().end = s.end;
+    } else {
+      pieces.push_back(s);
+    }
+  }
+  return pieces;
+}
+
+}  // namespace
+
 void Matcher::MatchParagraph(const Skeleton& skeleton,
-                             const std::vector<Span>& sentences,
+                             const std::vector<Span>& unbounded_sentences,
                              const std::vector<Quote>& quotes,
                              std::vector<RuleMatch>* out) const {
+  const std::string_view text = skeleton.text();
+  const std::vector<Span> sentences =
+      BoundedSentences(text, unbounded_sentences);
   // Only the rules whose required strings a piece holds can match in it.
   const auto& rules = rules_.rules();
   std::vector<int> candidates;
-  rules_.CandidateRules(skeleton.text(), &candidates);
   CueCache paragraph_cues;
-  for (int i : candidates) {
-    if (rules[i].scope != RuleScope::kParagraph) continue;
-    Run(rules[i], groups_[i], skeleton, Span{0, skeleton.text().size()}, quotes,
-        paragraph_cues, out);
+  const std::vector<Span> paragraph_pieces = ParagraphPieces(text, sentences);
+  for (const Span& piece : paragraph_pieces) {
+    CueCache piece_cues;
+    rules_.CandidateRules(piece.In(text), &candidates);
+    for (int i : candidates) {
+      if (rules[i].scope != RuleScope::kParagraph) continue;
+      Run(rules[i], groups_[i], skeleton, piece, quotes,
+          paragraph_pieces.size() == 1 ? paragraph_cues : piece_cues, out);
+    }
   }
   // A sentence that is the whole paragraph has the paragraph's
   // candidates and cues.
-  const bool whole_paragraph =
-      sentences.size() == 1 &&
-      sentences.front().In(skeleton.text()) == skeleton.text();
+  const bool whole_paragraph = sentences.size() == 1 &&
+                               sentences.front().In(text) == text &&
+                               paragraph_pieces.size() == 1;
   for (const Span& sentence : sentences) {
     CueCache sentence_cues;
     if (!whole_paragraph) {

@@ -250,9 +250,9 @@ struct Resolver::Context {
     if (genders[entity] == Gender::kUnknown) {
       genders[entity] = GenderOf(span.In(text));
     }
-    auto& list = pool[entity].mentions;
-    if (std::find(list.begin(), list.end(), span) == list.end())
-      list.push_back(span);
+    // Duplicates go when the entity's mentions are sorted for the output
+    // (a search here would make a long document quadratic).
+    pool[entity].mentions.push_back(span);
   }
 };
 
@@ -644,10 +644,18 @@ void Resolver::ScanNames(Context& ctx) const {
 int Resolver::FindOrAddEntity(Context& ctx, Span mention,
                               std::string* resolution) const {
   const Analysis a = Analyse(mention.In(ctx.text));
+  // Whether an entity fits does not depend on which of its mentions is
+  // met: each is tested once, and the search ends when all have failed
+  // (a document that mentions one entity a million times stays linear).
   auto most_recent = [&](auto fits) -> int {
-    for (auto it = ctx.mentions.rbegin(); it != ctx.mentions.rend(); ++it) {
-      if (it->first.begin >= mention.begin) continue;
+    std::vector<bool> failed(ctx.pool.size());
+    std::size_t failures = 0;
+    for (auto it = ctx.mentions.rbegin();
+         it != ctx.mentions.rend() && failures < failed.size(); ++it) {
+      if (it->first.begin >= mention.begin || failed[it->second]) continue;
       if (fits(ctx.pool[it->second])) return it->second;
+      failed[it->second] = true;
+      ++failures;
     }
     return -1;
   };
@@ -797,8 +805,11 @@ void Resolver::Resolve(const std::vector<Candidate>& candidates,
     if (slot < 0) {
       slot = static_cast<int>(result->entities.size());
       Entity e = ctx.pool[a.entity];
-      std::sort(e.mentions.begin(), e.mentions.end(),
-                [](Span x, Span y) { return x.begin < y.begin; });
+      std::sort(e.mentions.begin(), e.mentions.end(), [](Span x, Span y) {
+        return x.begin != y.begin ? x.begin < y.begin : x.end < y.end;
+      });
+      e.mentions.erase(std::unique(e.mentions.begin(), e.mentions.end()),
+                       e.mentions.end());
       result->entities.push_back(std::move(e));
     }
     a.entity = slot;

@@ -345,6 +345,40 @@ std::vector<Span> SplitSentences(std::string_view text, Span within) {
   return sentences;
 }
 
+std::vector<Span> SplitLongSpan(std::string_view text, Span span,
+                                std::size_t max_bytes) {
+  max_bytes = std::max<std::size_t>(max_bytes, 1);
+  span.end = std::min(span.end, text.size());
+  std::vector<Span> out;
+  std::size_t begin = span.begin;
+  while (begin < span.end) {
+    std::size_t end = span.end;
+    if (end - begin > max_bytes) {
+      const std::string_view window = text.substr(begin, max_bytes);
+      std::size_t cut = std::string_view::npos;
+      for (std::string_view mark : {"; ", ", ", " "}) {
+        cut = window.rfind(mark);
+        if (cut != std::string_view::npos && cut > 0) {
+          cut += mark.size() - 1;  // keep the punctuation, not the space
+          break;
+        }
+      }
+      if (cut == std::string_view::npos || cut == 0) {
+        cut = max_bytes;
+        // Never inside a UTF-8 character: back over continuation bytes.
+        while (cut > 1 &&
+               (static_cast<unsigned char>(text[begin + cut]) & 0xC0) == 0x80) {
+          --cut;
+        }
+      }
+      end = begin + cut;
+    }
+    AddTrimmed(text, Span{begin, end}, &out);
+    begin = end;
+  }
+  return out;
+}
+
 std::span<const std::string_view> NameAbbreviations() { return kAbbreviations; }
 
 }  // namespace whosaid

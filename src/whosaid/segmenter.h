@@ -39,6 +39,17 @@ std::vector<Span> SplitParagraphs(std::string_view text);
 // placeholder, and a placeholder is never split.
 std::vector<Span> SplitSentences(std::string_view text, Span within);
 
+// Splits `span` of `text` into consecutive spans of at most `max_bytes`
+// (at least 1), each cut after the last "; ", then ", ", then space that
+// keeps it within the bound, or at a UTF-8 character boundary when there is
+// none. A span within the bound comes back whole. The spans are trimmed of
+// spaces and never empty. Rules run on sentences from their cues, so a
+// giant "sentence" (a list, lowercase text with no sentence ends) would
+// make each cue's search as long as the sentence; bounded pieces keep that
+// linear.
+std::vector<Span> SplitLongSpan(std::string_view text, Span span,
+                                std::size_t max_bytes);
+
 // The capitalised abbreviations whose full stop does not end a sentence
 // because a name or a number usually follows ("Mr", "Gov", "Sept"),
 // without the stop.
