@@ -1109,6 +1109,10 @@ TEST(ReportedSpeechTest, NoAttribution) {
       {"Campaigns will spend heavily in the battleground states over the "
        "summer.",
        {}},
+      // "support" after a possessive or a share is a noun.
+      {"Ruiz's support fell by a third, and 36 percent support for the plan "
+       "is the lowest yet.",
+       {}},
       // A past participle after a possessive is an adjective.
       {"Britain's charged uprising against the union is the sort of victory "
        "the council fears.",

@@ -178,6 +178,21 @@ bool OwnsAnAdjective(std::string_view mention, re2::StringPiece cue) {
          std::string_view(cue.data(), cue.size()).ends_with("ed");
 }
 
+// Whether `mention` is a bare possessive, or a share ("36 percent",
+// "48%"), before a cue of lexicon OWNED_CUES: a noun, whose owner or
+// amount is no speaker ("Clinton's support fell", "36 percent support for
+// Trump").
+bool OwnsTheCue(const RuleSet& rules, std::string_view mention,
+                re2::StringPiece cue) {
+  if (cue.data() == nullptr ||
+      !rules.InLexicon("OWNED_CUES",
+                       std::string_view(cue.data(), cue.size()))) {
+    return false;
+  }
+  return mention.ends_with("'s") || mention.ends_with("\u2019s") ||
+         mention.ends_with("%") || mention.ends_with(" percent");
+}
+
 // `s` without the words that open the clause, not the speaker: "But",
 // "Earlier Tuesday,", "while other voters", "as Joel Pollak", "of local
 // fishermen"; a lowercase word of SPEAKER_OPENERS only when it joins
@@ -708,7 +723,8 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
     // before "charged" owns the next word: neither is the speaker.
     const std::string_view mention = trimmed.In(skeleton.text());
     if (rules_.InLexicon("NOT_SPEAKERS", mention) || EndsWithBeVerb(mention) ||
-        OwnsAnAdjective(mention, captures.cue)) {
+        OwnsAnAdjective(mention, captures.cue) ||
+        OwnsTheCue(rules_, mention, captures.cue)) {
       return;
     }
     m.speaker = skeleton.ToOriginal(trimmed);
