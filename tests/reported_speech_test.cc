@@ -166,6 +166,18 @@ TEST(ReportedSpeechTest, TwoStatementsOfOneSpeakerJoinedAfterAQuote) {
   });
 }
 
+TEST(ReportedSpeechTest, AStatementKeepsTheQuotationOfARelativeClause) {
+  ExpectAttributions({
+      // The fragment is Ruiz's naming inside her own statement: both.
+      {"Ruiz said the levy was what she called \"a tax on ferries.\"",
+       {E("mixed", "the levy was what she called \"a tax on ferries.\"", "Ruiz",
+          "Ruiz", "said"),
+        D("a tax on ferries.", "she", "Ruiz", "called")
+            .Stance("criticise")
+            .Resolution("pronoun")}},
+  });
+}
+
 TEST(ReportedSpeechTest, AStatementAndAParticipleAfterAnOpeningPhrase) {
   ExpectAttributions({
       // Not "On Tuesday, the company said it …" as the speaker of

@@ -796,14 +796,16 @@ namespace {
 // promised to pay" holds the council's promise within the paper's report.
 // Nesting needs the inner match's speaker and cue to lie inside the outer
 // content.
+// Whether `inner` is a statement reported inside the content of `outer`:
+// its speaker and cue lie there ("Ruiz said [she called it "a mess"]").
+bool Nested(const RuleMatch& outer, const RuleMatch& inner) {
+  return inner.speaker && inner.cue && outer.content.Contains(*inner.speaker) &&
+         outer.content.Contains(*inner.cue);
+}
+
 bool ContentConflicts(const RuleMatch& a, const RuleMatch& b) {
   if (!a.content.Overlaps(b.content)) return false;
-  auto nested = [](const RuleMatch& outer, const RuleMatch& inner) {
-    return inner.speaker && inner.cue &&
-           outer.content.Contains(*inner.speaker) &&
-           outer.content.Contains(*inner.cue);
-  };
-  return !nested(a, b) && !nested(b, a);
+  return !Nested(a, b) && !Nested(b, a);
 }
 
 }  // namespace
@@ -851,11 +853,32 @@ class SpanIndex {
   std::size_t longest_ = 0;
 };
 
-// Whether `m` may not be chosen beside `c`.
-bool Conflicts(const RuleMatch& c, const RuleMatch& m) {
+// Whether `inner` is a relative clause inside the content after `outer`'s
+// cue: "Ruiz said the levy, which she called "a tax", was late".
+bool RelativeInside(const RuleMatch& outer, const RuleMatch& inner,
+                    std::string_view text) {
+  if (!Nested(outer, inner) || !outer.cue ||
+      outer.cue->end > outer.content.begin ||
+      inner.speaker->begin > text.size()) {
+    return false;
+  }
+  const std::size_t end = BackOverSpaces(text, 0, inner.speaker->begin);
+  const std::string_view word =
+      text.substr(WordStart(text, 0, end), end - WordStart(text, 0, end));
+  return word == "which" || word == "what" || word == "whom";
+}
+
+// Whether `m` may not be chosen beside `c` in `text` (empty when unknown).
+bool Conflicts(const RuleMatch& c, const RuleMatch& m, std::string_view text) {
   if (ContentConflicts(c, m)) return true;
   // One reporting verb introduces one statement.
   if (c.cue && m.cue && c.cue->Overlaps(*m.cue)) return true;
+  // A quotation is attributed once, except that a statement keeps the
+  // quotation of a relative clause inside it.
+  if (!text.empty() &&
+      (RelativeInside(c, m, text) || RelativeInside(m, c, text))) {
+    return false;
+  }
   return std::any_of(m.quotes.begin(), m.quotes.end(), [&](int q) {
     return std::find(c.quotes.begin(), c.quotes.end(), q) != c.quotes.end();
   });
@@ -998,7 +1021,7 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
   auto first_conflict = [&](const RuleMatch& m) -> std::optional<std::size_t> {
     std::optional<std::size_t> hit;
     auto conflicts = [&](std::size_t i) {
-      if (Conflicts(chosen[i], m)) hit = i;
+      if (Conflicts(chosen[i], m, text)) hit = i;
       return hit.has_value();
     };
     if (contents.AnyNear(m.content, conflicts) ||

@@ -132,7 +132,9 @@ class Matcher {
 // dropped when its content or its cue overlaps a chosen one's, or it attributes
 // a quotation already attributed. Contents may overlap when one statement is
 // reported inside the other: the inner match's speaker and cue lie in the outer
-// content ("According to the paper, the council promised to pay"). An
+// content ("According to the paper, the council promised to pay"); and, given
+// `text`, a statement keeps the quotation of a relative clause inside it
+// after its cue ("Ruiz said it was what she called "a tax""). An
 // indirect statement whose content runs into a chosen second statement of
 // the same speaker ("Ruiz said the pier was late, and accused the council
 // of …") ends before it instead of being dropped (see
