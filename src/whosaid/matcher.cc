@@ -857,7 +857,7 @@ class SpanIndex {
 // cue: "Ruiz said the levy, which she called "a tax", was late".
 bool RelativeInside(const RuleMatch& outer, const RuleMatch& inner,
                     std::string_view text) {
-  if (!Nested(outer, inner) || !outer.cue ||
+  if (!Nested(outer, inner) || !outer.cue || !inner.speaker ||
       outer.cue->end > outer.content.begin ||
       inner.speaker->begin > text.size()) {
     return false;
