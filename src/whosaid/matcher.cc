@@ -147,12 +147,17 @@ std::string_view WordAt(std::string_view text, std::size_t at) {
   return text.substr(at, end - at);
 }
 
+// The run of letters that ends at `at`, spaces before `at` skipped.
+std::string_view WordBefore(std::string_view text, std::size_t at) {
+  const std::size_t end = BackOverSpaces(text, 0, at);
+  const std::size_t start = WordStart(text, 0, end);
+  return text.substr(start, end - start);
+}
+
 // Whether the word before `at` in `text` is who, which or that: "officials
 // who asked not to be named said" has a verb inside its speaker.
 bool AfterRelativePronoun(std::string_view text, std::size_t at) {
-  const std::size_t end = BackOverSpaces(text, 0, at);
-  const std::size_t start = WordStart(text, 0, end);
-  const std::string_view word = text.substr(start, end - start);
+  const std::string_view word = WordBefore(text, at);
   return word == "who" || word == "which" || word == "that";
 }
 
@@ -166,14 +171,18 @@ bool EndsWithBeVerb(std::string_view mention) {
   return false;
 }
 
+// Whether `mention` ends in a possessive "'s" ("Britain's").
+bool EndsWithPossessive(std::string_view mention) {
+  return mention.ends_with("'s") || mention.ends_with("\u2019s");
+}
+
 // Whether `mention`, a bare possessive ("Britain's"), stands before `cue`
 // in the past tense ("charged"): an adjective of what it owns, not a
 // reporting verb. A possessive before a noun cue is a speaker ("Rubio's
 // claim that …").
 bool OwnsAnAdjective(std::string_view mention, re2::StringPiece cue) {
-  const bool possessive =
-      (mention.ends_with("'s") || mention.ends_with("\u2019s")) &&
-      mention.find(',') == std::string_view::npos;
+  const bool possessive = EndsWithPossessive(mention) &&
+                          mention.find(',') == std::string_view::npos;
   return possessive && cue.data() != nullptr &&
          std::string_view(cue.data(), cue.size()).ends_with("ed");
 }
@@ -189,8 +198,8 @@ bool OwnsTheCue(const RuleSet& rules, std::string_view mention,
                        std::string_view(cue.data(), cue.size()))) {
     return false;
   }
-  return mention.ends_with("'s") || mention.ends_with("\u2019s") ||
-         mention.ends_with("%") || mention.ends_with(" percent");
+  return EndsWithPossessive(mention) || mention.ends_with("%") ||
+         mention.ends_with(" percent");
 }
 
 // `s` without the words that open the clause, not the speaker: "But",
@@ -862,9 +871,7 @@ bool RelativeInside(const RuleMatch& outer, const RuleMatch& inner,
       inner.speaker->begin > text.size()) {
     return false;
   }
-  const std::size_t end = BackOverSpaces(text, 0, inner.speaker->begin);
-  const std::string_view word =
-      text.substr(WordStart(text, 0, end), end - WordStart(text, 0, end));
+  const std::string_view word = WordBefore(text, inner.speaker->begin);
   return word == "which" || word == "what" || word == "whom";
 }
 
@@ -922,11 +929,7 @@ std::size_t EndBeforeJoinedCue(std::string_view text, std::size_t begin,
       --end;
       continue;
     }
-    std::size_t word = end;
-    while (word > begin &&
-           std::isalpha(static_cast<unsigned char>(text[word - 1]))) {
-      --word;
-    }
+    const std::size_t word = WordStart(text, begin, end);
     if (word == end || !IsCoordinator(text.substr(word, end - word))) break;
     *joined = true;
     end = word;
