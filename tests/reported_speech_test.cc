@@ -232,6 +232,52 @@ TEST(ReportedSpeechTest, ExpectationsAndHedgesOfNoOneInParticular) {
   });
 }
 
+// A state of mind after a form of "be" (lexicon ATTITUDES), with the
+// adjective's stance.
+TEST(ReportedSpeechTest, StatesOfMind) {
+  ExpectAttributions({
+      {"Harbour officials are confident that the pier will reopen in May.",
+       {I("the pier will reopen in May", "Harbour officials",
+          "Harbour officials", "are confident")
+            .Stance("claim")
+            .Kind(kAny)}},
+      {"Some ferry users were deeply worried about the new fares.",
+       {I("the new fares", "Some ferry users", "Some ferry users",
+          "were deeply worried")
+            .Stance("warn")
+            .Kind(kAny)}},
+      {"The fares were uncertain for weeks.", {}},
+  });
+}
+
+// An endorsement's content is the name endorsed, without the time and
+// place that follow it.
+TEST(ReportedSpeechTest, EndorsementOfAName) {
+  ExpectAttributions({
+      {"Ana Ruiz endorsed Jorge Ortiz at a rally in Dover.",
+       {I("Jorge Ortiz", "Ana Ruiz", "Ana Ruiz", "endorsed")
+            .Stance("support")}},
+      {"Ruiz endorsed Ortiz Wednesday, days before the vote.",
+       {I("Ortiz", "Ruiz", "Ruiz", "endorsed").Stance("support")}},
+      // Anything else endorsed is the rest of the clause.
+      {"Ruiz endorsed the plan to rebuild the pier.",
+       {I("the plan to rebuild the pier", "Ruiz", "Ruiz", "endorsed")
+            .Stance("support")}},
+  });
+}
+
+// Words set off by commas between a speaker and the verb.
+TEST(ReportedSpeechTest, AsideBetweenSpeakerAndVerb) {
+  ExpectAttributions({
+      {"Supporters of the plan, however, say it would save the pier.",
+       {I("it would save the pier", "Supporters of the plan",
+          "Supporters of the plan", "say")
+            .Kind(kAny)}},
+      {"Ruiz, for her part, said the pier would reopen.",
+       {I("the pier would reopen", "Ruiz", "Ruiz", "said")}},
+  });
+}
+
 // Questions: the reporter's own, whose asker the text leaves unsaid, and
 // a speaker's.
 TEST(ReportedSpeechTest, Questions) {
@@ -1132,6 +1178,12 @@ TEST(ReportedSpeechTest, NoAttribution) {
       // "declined" without a comment.
       {"Ruiz declined the offer.", {}},
       {"Ruiz declined an invitation to the opening.", {}},
+      // A participle never comes before its subject: the city is what
+      // was said, not who said it.
+      {"The mayor gave a speech on " LDQ "harbour values," RDQ
+       " saying the city had " LDQ "grit." RDQ,
+       {E("mixed", "the city had " LDQ "grit." RDQ, "The mayor", "The mayor",
+          "saying")}},
       // A passive: someone else accused the union.
       {"The union was accused of fraud.", {}},
   });

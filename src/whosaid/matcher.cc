@@ -176,6 +176,15 @@ bool EndsWithPossessive(std::string_view mention) {
   return mention.ends_with("'s") || mention.ends_with("\u2019s");
 }
 
+// Whether `cue` is an -ing form that stands before its speaker at
+// `speaker`: English never inverts a participle, so in "a defense of "…,"
+// saying the city embodied …" the city is what was said, not who said it.
+bool ParticipleBeforeSpeaker(re2::StringPiece cue, re2::StringPiece speaker) {
+  if (cue.data() == nullptr || speaker.data() == nullptr) return false;
+  return speaker.data() >= cue.data() + cue.size() &&
+         std::string_view(cue.data(), cue.size()).ends_with("ing");
+}
+
 // Whether `mention`, a bare possessive ("Britain's"), stands before `cue`
 // in the past tense ("charged"): an adjective of what it owns, not a
 // reporting verb. A possessive before a noun cue is a speaker ("Rubio's
@@ -279,14 +288,28 @@ Span DropWordsBeforeDeterminer(const RuleSet& rules, std::string_view text,
   return s;
 }
 
+// `s` without an aside of lexicon ASIDES set off by a comma at its end:
+// "Supporters of the plan, however" is "Supporters of the plan".
+Span DropTrailingAside(const RuleSet& rules, std::string_view text, Span s) {
+  const std::string_view v = s.In(text);
+  const std::size_t comma = v.rfind(", ");
+  if (comma == std::string_view::npos) return s;
+  std::string_view aside = v.substr(comma + 2);
+  if (aside.ends_with(',')) aside.remove_suffix(1);
+  if (!rules.InLexicon("ASIDES", aside)) return s;
+  s.end = s.begin + comma;
+  return s;
+}
+
 // Narrows a speaker capture to the mention itself: without the words that
 // open the clause (DropOpeners), ended before a reporting verb inside it
-// (EndBeforeInnerCue), from a later determiner on
-// (DropWordsBeforeDeterminer), and without a full stop after a name
-// ("Ruiz." but not "Jr." or "U.S.").
+// (EndBeforeInnerCue), without an aside at its end (DropTrailingAside),
+// from a later determiner on (DropWordsBeforeDeterminer), and without a
+// full stop after a name ("Ruiz." but not "Jr." or "U.S.").
 Span TrimSpeaker(const RuleSet& rules, std::string_view text, Span s) {
   s = DropOpeners(rules, text, Trim(text, s));
   s = EndBeforeInnerCue(rules, text, s);
+  s = DropTrailingAside(rules, text, s);
   s = DropWordsBeforeDeterminer(rules, text, s);
   const std::string_view v = s.In(text);
   if (!v.empty() && v.back() == ',') --s.end;
@@ -728,12 +751,14 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
   if (auto sp = skeleton_span(captures.speaker)) {
     const Span trimmed = TrimSpeaker(rules_, skeleton.text(), *sp);
     // "The" or "This" taken for a name speaks for no one; "Sanders's
-    // supporters are" before "expected" is a passive, and "Britain's"
-    // before "charged" owns the next word: neither is the speaker.
+    // supporters are" before "expected" is a passive, "Britain's" before
+    // "charged" owns the next word, and a participle never comes before
+    // its subject: none of them is the speaker.
     const std::string_view mention = trimmed.In(skeleton.text());
     if (rules_.InLexicon("NOT_SPEAKERS", mention) || EndsWithBeVerb(mention) ||
         OwnsAnAdjective(mention, captures.cue) ||
-        OwnsTheCue(rules_, mention, captures.cue)) {
+        OwnsTheCue(rules_, mention, captures.cue) ||
+        ParticipleBeforeSpeaker(captures.cue, captures.speaker)) {
       return;
     }
     m.speaker = skeleton.ToOriginal(trimmed);

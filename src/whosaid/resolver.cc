@@ -304,7 +304,8 @@ bool Resolver::ok() const { return name_re_->ok() && apposition_re_->ok(); }
 std::string Resolver::StanceOf(std::string_view cue) const {
   // Verbs first; a cue such as "expressed readiness" takes its noun's; the
   // writer's hedges ("seems") last.
-  for (std::string_view lexicon : {"SAY_VERBS", "SAY_NOUNS", "HEDGES"}) {
+  for (std::string_view lexicon :
+       {"SAY_VERBS", "SAY_NOUNS", "ATTITUDES", "HEDGES"}) {
     std::string stance = rules_.AttributeOf(lexicon, cue);
     if (!stance.empty()) return stance;
   }
@@ -495,6 +496,14 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
        last.ends_with("people") || words.back().ends_with("%") ||
        last == "percent")) {
     a.kind = "group";
+  }
+  // "The mayor", "the press secretary": a role names a person.
+  if (a.kind.empty() &&
+      (rules_.InLexicon("ROLES", Lower(last)) ||
+       (words.size() >= 2 &&
+        rules_.InLexicon(
+            "ROLES", Lower(Join(words, words.size() - 2, words.size())))))) {
+    a.kind = "person";
   }
   if (determiner && !named) {
     a.form = Analysis::Form::kDescription;
