@@ -193,6 +193,47 @@ TEST(ReportedSpeechTest, AStatementAndAParticipleAfterAnOpeningPhrase) {
   });
 }
 
+// A relative clause between the speaker and the verb may hold a reporting
+// verb of its own: the speaker reaches past it to the main verb.
+TEST(ReportedSpeechTest, AReportingVerbInsideARelativeClauseOfTheSpeaker) {
+  ExpectAttributions({
+      {"Ruiz, who previously questioned whether the pier was safe, said the "
+       "ferry would sail on time.",
+       {I("whether the pier was safe", "Ruiz", "Ruiz", "questioned")
+            .Stance("question"),
+        I("the ferry would sail on time",
+          "Ruiz, who previously questioned whether the pier was safe", "Ruiz",
+          "said")}},
+  });
+}
+
+// A reporting verb in the progressive: a form of "be" and an -ing form.
+TEST(ReportedSpeechTest, Progressive) {
+  ExpectAttributions({
+      {"Ruiz is promising that the pier will reopen by May.",
+       {I("the pier will reopen by May", "Ruiz", "Ruiz", "is promising")
+            .Stance("promise")}},
+      {"The harbour council was calling for a new ferry.",
+       {I("a new ferry", "The harbour council", "The harbour council",
+          "was calling for")
+            .Stance("urge")
+            .Kind("organisation")}},
+  });
+}
+
+// A subject of a determiner and any noun speaks, though no lexicon lists
+// its head.
+TEST(ReportedSpeechTest, SubjectWithAnyHeadNoun) {
+  ExpectAttributions({
+      {"The ferry veteran said the pier was safe.",
+       {I("the pier was safe", "The ferry veteran", "The ferry veteran", "said")
+            .Kind("unknown")}},
+      {"On Monday, a court filing says that the ferry was late.",
+       {I("the ferry was late", "a court filing", "a court filing", "says")
+            .Kind("document")}},
+  });
+}
+
 TEST(ReportedSpeechTest, TwoSpeakersInOneSentence) {
   ExpectAttributions({
       // The second statement ends the first at the clause boundary.
@@ -1186,6 +1227,8 @@ TEST(ReportedSpeechTest, NoAttribution) {
           "saying")}},
       // A passive: someone else accused the union.
       {"The union was accused of fraud.", {}},
+      // A passive after a subject with a form of "be" in it.
+      {"The ferry captain was later charged with assault.", {}},
   });
 }
 

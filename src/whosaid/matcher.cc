@@ -158,7 +158,27 @@ std::string_view WordBefore(std::string_view text, std::size_t at) {
 // who asked not to be named said" has a verb inside its speaker.
 bool AfterRelativePronoun(std::string_view text, std::size_t at) {
   const std::string_view word = WordBefore(text, at);
-  return word == "who" || word == "which" || word == "that";
+  if (word == "who" || word == "which" || word == "that") return true;
+  // Or further back in the same stretch between commas: "Ruiz, who
+  // previously questioned whether …, said" and "officials who have long
+  // argued".
+  std::size_t pos = at;
+  while (pos > 0) {
+    const std::size_t end = BackOverSpaces(text, 0, pos);
+    if (end == 0) break;
+    const char c = text[end - 1];
+    if (c == ',' || c == ';' || c == '(' || c == ')') break;
+    std::size_t start = end;
+    while (start > 0 && !IsSpace(text[start - 1]) && text[start - 1] != ',' &&
+           text[start - 1] != ';') {
+      --start;
+    }
+    const std::string_view w = text.substr(start, end - start);
+    if (w == "who" || w == "which" || w == "whose") return true;
+    if (start > 0 && !IsSpace(text[start - 1])) break;
+    pos = start;
+  }
+  return false;
 }
 
 // Whether the last word of `mention` is a form of "be".
@@ -169,6 +189,35 @@ bool EndsWithBeVerb(std::string_view mention) {
     if (last == be) return true;
   }
   return false;
+}
+
+// Whether `mention` holds a finite auxiliary outside a relative clause:
+// "The move was hotly" before "criticized" is a passive, "The figures
+// include" a clause of its own, not a speaker.
+bool HoldsFiniteVerb(std::string_view mention) {
+  std::size_t pos = 0;
+  while (pos < mention.size()) {
+    std::size_t end = std::min(mention.find(' ', pos), mention.size());
+    std::string_view word = mention.substr(pos, end - pos);
+    while (!word.empty() && (word.back() == ',' || word.back() == ';')) {
+      word.remove_suffix(1);
+    }
+    for (std::string_view aux : {"is", "are", "was", "were", "could", "might",
+                                 "can", "may", "should", "must"}) {
+      if (word == aux && pos > 0 && !AfterRelativePronoun(mention, pos)) {
+        return true;
+      }
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
+// Whether `cue` is an -ing form, whose subject a speaker capture reaches
+// through the whole clause before it ("Ruiz was blunt, saying …").
+bool IsParticiple(re2::StringPiece cue) {
+  return cue.data() != nullptr &&
+         std::string_view(cue.data(), cue.size()).ends_with("ing");
 }
 
 // Whether `mention` ends in a possessive "'s" ("Britain's").
@@ -756,6 +805,7 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
     // its subject: none of them is the speaker.
     const std::string_view mention = trimmed.In(skeleton.text());
     if (rules_.InLexicon("NOT_SPEAKERS", mention) || EndsWithBeVerb(mention) ||
+        (HoldsFiniteVerb(mention) && !IsParticiple(captures.cue)) ||
         OwnsAnAdjective(mention, captures.cue) ||
         OwnsTheCue(rules_, mention, captures.cue) ||
         ParticipleBeforeSpeaker(captures.cue, captures.speaker)) {
