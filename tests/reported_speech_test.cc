@@ -109,6 +109,10 @@ TEST(ReportedSpeechTest, StatedAddedNotedMaintainsThat) {
        {I("ticket prices would not change", "Ruiz", "Ruiz", "noted")}},
       {"Ruiz maintains that the ferry is safe.",
        {I("the ferry is safe", "Ruiz", "Ruiz", "maintains")}},
+      {"Ruiz claims that the ferry is safe.",
+       {I("the ferry is safe", "Ruiz", "Ruiz", "claims").Stance("claim")}},
+      {"Ruiz remembers that the ferry was late.",
+       {I("the ferry was late", "Ruiz", "Ruiz", "remembers")}},
   });
 }
 
@@ -1227,6 +1231,8 @@ TEST(ReportedSpeechTest, NoAttribution) {
           "saying")}},
       // A passive: someone else accused the union.
       {"The union was accused of fraud.", {}},
+      // "claims" after a possessive is a noun.
+      {"Ruiz's claims about the ferry were never tested.", {}},
       // A passive after a subject with a form of "be" in it.
       {"The ferry captain was later charged with assault.", {}},
   });

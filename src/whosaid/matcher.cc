@@ -213,6 +213,18 @@ bool HoldsFiniteVerb(std::string_view mention) {
   return false;
 }
 
+// Whether `clause`, reported after its verb, opens with a finite verb:
+// after a cue that is also a noun (lexicon OWNED_CUES), as in "The new
+// claims were dismissed", the cue is the subject of that verb.
+bool OpensWithFiniteVerb(std::string_view clause) {
+  const std::string_view first = clause.substr(0, clause.find(' '));
+  for (std::string_view verb :
+       {"is", "are", "was", "were", "has", "have", "had", "will", "would"}) {
+    if (first == verb) return true;
+  }
+  return false;
+}
+
 // Whether `cue` is an -ing form, whose subject a speaker capture reaches
 // through the whole clause before it ("Ruiz was blunt, saying …").
 bool IsParticiple(re2::StringPiece cue) {
@@ -847,6 +859,12 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
       // A clause split by its attribution ("X, he said, Y") is one content
       // from the first part to the second.
       const std::optional<Span> second = skeleton_span(captures.content2);
+      const std::optional<Span> cue = skeleton_span(captures.cue);
+      if (!second && cue && content->begin >= cue->end &&
+          rules_.InLexicon("OWNED_CUES", cue->In(skeleton.text())) &&
+          OpensWithFiniteVerb(content->In(skeleton.text()))) {
+        return;
+      }
       Span clause = CutAtParticiple(
           rules_, skeleton.text(),
           second ? Span{content->begin, second->end} : *content);
