@@ -170,6 +170,34 @@ TEST(ReportedSpeechTest, TwoStatementsOfOneSpeakerJoinedAfterAQuote) {
   });
 }
 
+TEST(ReportedSpeechTest, ANameInQuotationMarksEndsTheStatement) {
+  ExpectAttributions({
+      // What Ruiz said is what she called the pier; where and when she said
+      // it is not.
+      {"Ruiz called the pier \"a wreck\" on her radio show last week.",
+       {E("mixed", "the pier \"a wreck\"", "Ruiz", "Ruiz", "called")
+            .Stance("criticise")}},
+      {"Berg described the ferry as \"a relic\" and \"a danger to us all\" "
+       "on Monday.",
+       {E("mixed", "the ferry as \"a relic\" and \"a danger to us all\"",
+          "Berg", "Berg", "described")}},
+      // Words that belong to the name stay in the statement.
+      {"Ruiz called the levy \"a mistake\" because few boats use the pier.",
+       {E("mixed", "the levy \"a mistake\" because few boats use the pier",
+          "Ruiz", "Ruiz", "called")
+            .Stance("criticise")}},
+  });
+}
+
+TEST(ReportedSpeechTest, AParticipleAfterACommaInsideTheQuotationMarks) {
+  ExpectAttributions({
+      {"Berg told the council the worries were \"overblown,\" adding that the "
+       "pier had \"real upside.\"",
+       {E("mixed", "the worries were \"overblown,\"", "Berg", "Berg", "told"),
+        E("mixed", "the pier had \"real upside.\"", "Berg", "Berg", "adding")}},
+  });
+}
+
 TEST(ReportedSpeechTest, AStatementKeepsTheQuotationOfARelativeClause) {
   ExpectAttributions({
       // The fragment is Ruiz's naming inside her own statement: both.

@@ -55,12 +55,24 @@ bool IsLowerWord(std::string_view w) {
 Span CutAtParticiple(const RuleSet& rules, std::string_view skeleton,
                      Span clause) {
   const std::string_view text = clause.In(skeleton);
-  for (std::size_t at = text.find(", "); at != std::string_view::npos;
-       at = text.find(", ", at + 2)) {
-    const std::size_t word = at + 2;
+  auto participle_at = [&](std::size_t word) {
     const std::size_t end = std::min(text.find(' ', word), text.size());
-    if (rules.InLexicon("PARTICIPLES", text.substr(word, end - word))) {
-      return Span{clause.begin, clause.begin + at};
+    return rules.InLexicon("PARTICIPLES", text.substr(word, end - word));
+  };
+  // The comma may be inside a quotation: "…were "overblown," adding …".
+  const std::string after_quote = std::string(kPlaceholderClose) + " ";
+  std::size_t comma = text.find(", ");
+  std::size_t quote = text.find(after_quote);
+  while (comma != std::string_view::npos || quote != std::string_view::npos) {
+    if (comma < quote) {
+      if (participle_at(comma + 2)) {
+        return Span{clause.begin, clause.begin + comma};
+      }
+      comma = text.find(", ", comma + 2);
+    } else {
+      const std::size_t end = quote + kPlaceholderClose.size();
+      if (participle_at(end + 1)) return Span{clause.begin, clause.begin + end};
+      quote = text.find(after_quote, end);
     }
   }
   return clause;
@@ -152,6 +164,51 @@ std::string_view WordBefore(std::string_view text, std::size_t at) {
   const std::size_t end = BackOverSpaces(text, 0, at);
   const std::size_t start = WordStart(text, 0, end);
   return text.substr(start, end - start);
+}
+
+// Ends the clause of a naming verb (lexicon NAMING_VERBS: "called the plan
+// "a disaster" at the meeting") after its first quotation and the ones
+// joined to it by "and" or "or" ("a "mess" and "a disgrace""), when that
+// quotation comes within the first `kMaxWords` words of the clause.
+Span EndAfterNamingQuote(const RuleSet& rules, std::string_view skeleton,
+                         re2::StringPiece cue, Span clause) {
+  constexpr int kMaxWords = 12;
+  if (cue.data() == nullptr ||
+      !rules.InLexicon("NAMING_VERBS",
+                       std::string_view(cue.data(), cue.size()))) {
+    return clause;
+  }
+  const std::string_view text = clause.In(skeleton);
+  const std::size_t open = text.find(kPlaceholderOpen);
+  if (open == std::string_view::npos ||
+      std::count(text.begin(), text.begin() + open, ' ') > kMaxWords) {
+    return clause;
+  }
+  std::size_t end = text.find(kPlaceholderClose, open);
+  if (end == std::string_view::npos) return clause;
+  end += kPlaceholderClose.size();
+  static const RE2 joined("^,?[ ]+(?:and|or)[ ]+(?:(?:a|an|the)[ ]+)?" +
+                          std::string(kPlaceholderOpen) + "[QT][0-9]+" +
+                          std::string(kPlaceholderClose));
+  re2::StringPiece rest(text.data() + end, text.size() - end);
+  re2::StringPiece before = rest;
+  while (RE2::Consume(&rest, joined)) {
+    end += before.size() - rest.size();
+    before = rest;
+  }
+  // Words that belong to the name ("a "mistake" because …", "a "blueprint"
+  // for growth", "a "liar" who lied") keep the clause whole; a new clause,
+  // a dash or a comma after the name ends it.
+  const std::size_t after = text.find_first_not_of(' ', end);
+  const std::string_view next =
+      after == std::string_view::npos ? "" : WordAt(text, after);
+  static constexpr std::string_view kEnders[] = {
+      "and", "but", "which", "instead", "on", "during", "last", "this"};
+  if (IsLowerWord(next) && std::find(std::begin(kEnders), std::end(kEnders),
+                                     next) == std::end(kEnders)) {
+    return clause;
+  }
+  return Span{clause.begin, clause.begin + end};
 }
 
 // Whether the word before `at` in `text` is who, which or that: "officials
@@ -873,6 +930,10 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
           m.via =
               skeleton.ToOriginal(TrimSpeaker(rules_, skeleton.text(), *relay));
         }
+      }
+      if (!second) {
+        clause =
+            EndAfterNamingQuote(rules_, skeleton.text(), captures.cue, clause);
       }
       clause = TrimClause(skeleton.text(), clause);
       // A second part that was only a relay ("…, Ruiz said, as cited by
