@@ -198,6 +198,24 @@ TEST(ReportedSpeechTest, AParticipleAfterACommaInsideTheQuotationMarks) {
   });
 }
 
+TEST(ReportedSpeechTest, AClauseIntoASplitQuotation) {
+  ExpectAttributions({
+      // The sentence runs into the quotation, whose second part follows
+      // the attribution: one mixed statement in two parts.
+      {"The ferry \"looks after the tourists first,\" Berg wrote. \"That is "
+       "wrong.\"",
+       {E("mixed",
+          "The ferry \"looks after the tourists first,\" | \"That is "
+          "wrong.\"",
+          "Berg", "Berg", "wrote")}},
+      // A quotation that an attribution before it in its sentence
+      // introduces is not the first part of a split one.
+      {"After Ruiz said the pier was \"unsafe,\" Berg said: \"It is not.\"",
+       {E("mixed", "the pier was \"unsafe,\"", "Ruiz", "Ruiz", "said"),
+        D("It is not.", "Berg", "Berg", "said")}},
+  });
+}
+
 TEST(ReportedSpeechTest, AStatementKeepsTheQuotationOfARelativeClause) {
   ExpectAttributions({
       // The fragment is Ruiz's naming inside her own statement: both.

@@ -460,7 +460,17 @@ std::optional<std::size_t> ClauseBoundaryBefore(std::string_view text,
   const bool dash = before.ends_with("\u2014") || before.ends_with("\u2013");
   const bool punctuated =
       dash || before.ends_with(',') || before.ends_with(';');
-  if (!joined && !punctuated) return std::nullopt;
+  if (!joined && !punctuated) {
+    // A comma inside the closing marks of a quotation: "… was "unsafe,"
+    // Berg said"; the statement keeps the quotation.
+    for (std::string_view mark : {"\"", "\u201d", "''", "\u2019"}) {
+      if (before.ends_with(mark) &&
+          before.substr(0, before.size() - mark.size()).ends_with(',')) {
+        return end;
+      }
+    }
+    return std::nullopt;
+  }
   if (dash) end -= std::string_view("\u2014").size();
   // Back over the punctuation and the spaces before it.
   while (end > begin && (IsSpace(text[end - 1]) || text[end - 1] == ',' ||
@@ -991,6 +1001,42 @@ bool SecondPartSpeaksForItself(
   });
 }
 
+// True when split statement `m` ("The ferry "looks after tourists," Ruiz
+// wrote. "It is wrong.") holds, before its first quotation, another attribution
+// of that quotation among `by_quote` (the candidates of each quotation): in
+// "Asked about it, Berg said "A," she said", the clause is Berg's
+// statement, not a part of one.
+bool ClauseHoldsTheQuotationsAttribution(
+    const RuleMatch& m, const std::vector<RuleMatch>& candidates,
+    std::string_view text, std::span<const Quote> quotes,
+    const std::unordered_map<int, std::vector<std::size_t>>& by_quote) {
+  if (m.content_parts.size() < 2 || m.quotes.empty() || !m.cue) {
+    return false;
+  }
+  const int first = m.quotes.front();
+  if (first < 0 || static_cast<std::size_t>(first) >= quotes.size()) {
+    return false;
+  }
+  const Span outer = quotes[first].outer;
+  if (m.cue->begin < outer.end) return false;
+  auto it = by_quote.find(first);
+  if (it == by_quote.end()) return false;
+  // Where the sentence of the first quotation starts: after a line break
+  // or a full stop, question or exclamation mark and a space.
+  std::size_t sentence = std::min(outer.begin, text.size());
+  while (sentence > 0 && text[sentence - 1] != '\n' &&
+         !(sentence >= 2 && text[sentence - 1] == ' ' &&
+           (text[sentence - 2] == '.' || text[sentence - 2] == '?' ||
+            text[sentence - 2] == '!'))) {
+    --sentence;
+  }
+  return std::any_of(it->second.begin(), it->second.end(), [&](std::size_t i) {
+    const RuleMatch& c = candidates[i];
+    return c.speaker && c.cue && c.speaker->begin >= sentence &&
+           c.cue->end <= outer.begin;
+  });
+}
+
 // Spans by where they begin, to visit the ones a span may overlap without
 // visiting them all: a paragraph dense with statements has thousands.
 class SpanIndex {
@@ -1149,10 +1195,16 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
       single_quote_matches[candidates[i].quotes.front()].push_back(i);
     }
   }
+  std::unordered_map<int, std::vector<std::size_t>> by_quote_candidates;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    for (int q : candidates[i].quotes) by_quote_candidates[q].push_back(i);
+  }
   std::vector<bool> drop(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     drop[i] = SecondPartSpeaksForItself(candidates[i], candidates,
-                                        single_quote_matches);
+                                        single_quote_matches) ||
+              ClauseHoldsTheQuotationsAttribution(
+                  candidates[i], candidates, text, quotes, by_quote_candidates);
   }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
