@@ -397,6 +397,14 @@ TEST(ReportedSpeechTest, AttributionInTheMiddle) {
        {I("To meet its target | the town must raise fares", "the harbour board",
           "the harbour board", "concluded")
             .Kind("organisation")}},
+      // A quotation that goes on with the sentence in lowercase is part
+      // of the clause, not a statement of its own.
+      {"The pier, Ruiz said, \"is not safe for anyone.\"",
+       {E("mixed", "The pier | \"is not safe for anyone.\"", "Ruiz", "Ruiz",
+          "said")}},
+      // One in capitals after an opening phrase is what she said.
+      {"After the vote, Ruiz said, \"We will rebuild the pier.\"",
+       {D("We will rebuild the pier.", "Ruiz", "Ruiz", "said")}},
   });
 }
 

@@ -96,7 +96,7 @@ TEST(RuleSetTest, LoadsAValidPack) {
   EXPECT_EQ(rule.priority, 7);
   EXPECT_EQ(rule.source, "mem/rules/en.quote_said.yaml");
   EXPECT_EQ(rule.pattern,
-            "(?:\u27e6[QT][0-9]+\u27e7), "
+            "(?:\u27e6[QqT][0-9]+\u27e7), "
             "(?P<speaker>\\p{Lu}\\p{L}+) (?P<cue>(?i:said|says))");
   ASSERT_EQ(rule.examples.size(), 1u);
   EXPECT_EQ(rule.examples[0].text, "\"Hi,\" Wang said.");
@@ -140,7 +140,7 @@ TEST(RuleSetTest, ExpandsMacrosRecursivelyWithCaptures) {
   ASSERT_NE(set, nullptr);
   const Rule& rule = set->rules()[0];
   EXPECT_EQ(rule.pattern,
-            "(?P<content>\u27e6[QT][0-9]+\u27e7), "
+            "(?P<content>\u27e6[QqT][0-9]+\u27e7), "
             "(?:(?P<speaker>(?:\\p{Lu}\\p{L}+)(?: (?:\\p{Lu}\\p{L}+))*) "
             "said)\\.");
   EXPECT_EQ(Captures(rule, "\u27e6Q0\u27e7, Wang Wenbin said."),

@@ -25,8 +25,8 @@ std::string Q(int index) {
          std::string(kPlaceholderClose);
 }
 
-// `skeleton` with each placeholder ⟦Qn⟧ or ⟦Tn⟧ written as [Qn] or [Tn],
-// for tables.
+// `skeleton` with each placeholder ⟦Qn⟧, ⟦qn⟧ or ⟦Tn⟧ written as [Qn], [qn] or
+// [Tn], for tables.
 std::string Show(std::string_view skeleton) {
   std::string out;
   for (std::size_t i = 0; i < skeleton.size();) {
@@ -78,13 +78,16 @@ TEST(SkeletonTest, TopLevelQuotesBecomePlaceholders) {
       {LDQ "We are ready," RDQ " Ruiz said.", "[Q0] Ruiz said."},
       {"Ruiz said: " LSQ "Not today." RSQ, "Ruiz said: [Q0]"},
       // Two quotations, the second numbered by its index in `quotes`.
-      {"\"Yes,\" she said, \"and soon.\"", "[Q0] she said, [Q1]"},
+      {"\"Yes,\" she said, \"Soon.\"", "[Q0] she said, [Q1]"},
+      // Speech that begins in lowercase goes on with the sentence: a
+      // fragment.
+      {"\"Yes,\" she said, \"and soon.\"", "[Q0] she said, [q1]"},
       // A nested quotation is part of its parent's placeholder.
       {"\"He told me 'never again' twice,\" Ruiz said.", "[Q0] Ruiz said."},
       // An apostrophe is no quotation.
       {"Ruiz didn't say it.", "Ruiz didn't say it."},
       // An unclosed quotation runs to the paragraph end.
-      {"Ruiz said \"we will win", "Ruiz said [Q0]"},
+      {"Ruiz said \"We will win", "Ruiz said [Q0]"},
   };
   for (const SkeletonCase& c : cases) {
     Scanned s(c.text);
@@ -103,7 +106,7 @@ TEST(SkeletonTest, NestedQuoteKeepsItsOwnIndexButNoPlaceholder) {
 TEST(SkeletonTest, PlaceholdersUseIndicesIntoAllQuotes) {
   Scanned s(
       "\"First,\" Ana said.\n\n"
-      "\"Second,\" Ben said, \"and third.\"");
+      "\"Second,\" Ben said, \"Third.\"");
   ASSERT_EQ(s.quotes.size(), 3u);
   EXPECT_EQ(Show(s.Of(0).text()), "[Q0] Ana said.");
   EXPECT_EQ(Show(s.Of(1).text()), "[Q1] Ben said, [Q2]");
@@ -157,13 +160,13 @@ TEST(SkeletonTest, WideSpacesAndLineBreaksReadAsSpaces) {
 
 TEST(SkeletonTest, ToOriginalCoversWholeQuotesItCutsInto) {
   const std::string text =
-      "Ruiz said " LDQ "the bridge stays shut" RDQ " and left.";
+      "Ruiz said " LDQ "The bridge stays shut" RDQ " and left.";
   Scanned s(text);
   Skeleton skeleton = s.Of(0);
   ASSERT_EQ(Show(skeleton.text()), "Ruiz said [Q0] and left.");
   const Span placeholder = In(skeleton, Q(0));
   const Span outer = s.quotes[0].outer;
-  ASSERT_EQ(outer.In(text), LDQ "the bridge stays shut" RDQ);
+  ASSERT_EQ(outer.In(text), LDQ "The bridge stays shut" RDQ);
   // Exactly the placeholder: the quote, marks included.
   EXPECT_EQ(skeleton.ToOriginal(placeholder), outer);
   // Cutting into the placeholder from either side still takes it whole.
@@ -176,19 +179,19 @@ TEST(SkeletonTest, ToOriginalCoversWholeQuotesItCutsInto) {
   const Span said = In(skeleton, "said");
   EXPECT_EQ(
       skeleton.ToOriginal(Span{said.begin, placeholder.begin + 3}).In(text),
-      "said " LDQ "the bridge stays shut" RDQ);
+      "said " LDQ "The bridge stays shut" RDQ);
   // A span from the placeholder into copied text.
   const Span and_left = In(skeleton, " and");
   EXPECT_EQ(
       skeleton.ToOriginal(Span{placeholder.end - 1, and_left.end}).In(text),
-      LDQ "the bridge stays shut" RDQ " and");
+      LDQ "The bridge stays shut" RDQ " and");
   // The whole skeleton is the whole paragraph.
   EXPECT_EQ(skeleton.ToOriginal(Span{0, skeleton.text().size()}),
             s.paragraphs[0]);
 }
 
 TEST(SkeletonTest, QuoteAtIsExactlyOnePlaceholder) {
-  Scanned s("\"Yes,\" she said, \"and soon.\"");
+  Scanned s("\"Yes,\" she said, \"Soon.\"");
   Skeleton skeleton = s.Of(0);
   ASSERT_EQ(Show(skeleton.text()), "[Q0] she said, [Q1]");
   const Span first = In(skeleton, Q(0));
@@ -207,7 +210,7 @@ TEST(SkeletonTest, QuoteAtIsExactlyOnePlaceholder) {
 }
 
 TEST(SkeletonTest, QuotesInListsWholePlaceholdersInside) {
-  Scanned s("\"Yes,\" she said, \"and soon.\" He nodded.");
+  Scanned s("\"Yes,\" she said, \"Soon.\" He nodded.");
   Skeleton skeleton = s.Of(0);
   ASSERT_EQ(Show(skeleton.text()), "[Q0] she said, [Q1] He nodded.");
   const Span first = In(skeleton, Q(0));
@@ -300,10 +303,10 @@ TEST(SkeletonTest, SentencesKnowingCuesSplitBeforeATailThatIsNoAttribution) {
       // A capitalised pronoun opens a new sentence, cue or not: the
       // attribution would read "he said".
       {"The probe is \"ongoing.\" He said the agency has not commented.",
-       {"The probe is [Q0]", "He said the agency has not commented."}},
+       {"The probe is [q0]", "He said the agency has not commented."}},
       // A short tail without a reporting verb is a sentence of its own.
       {"They called it \"absurd.\" Her aides seemed unperturbed.",
-       {"They called it [Q0]", "Her aides seemed unperturbed."}},
+       {"They called it [q0]", "Her aides seemed unperturbed."}},
       // A short tail with one stays with its quote.
       {"\"We won.\" Ruiz said.", {"[Q0] Ruiz said."}},
       // Unless a clause of its own follows the cue.

@@ -188,7 +188,7 @@ Span EndAfterNamingQuote(const RuleSet& rules, std::string_view skeleton,
   if (end == std::string_view::npos) return clause;
   end += kPlaceholderClose.size();
   static const RE2 joined("^,?[ ]+(?:and|or)[ ]+(?:(?:a|an|the)[ ]+)?" +
-                          std::string(kPlaceholderOpen) + "[QT][0-9]+" +
+                          std::string(kPlaceholderOpen) + "[QqT][0-9]+" +
                           std::string(kPlaceholderClose));
   re2::StringPiece rest(text.data() + end, text.size() - end);
   re2::StringPiece before = rest;

@@ -336,11 +336,11 @@ Status PackLoader::ReadLexicon(const PackFile& file) {
   const SourceLocation where{Display(file), 1, 1};
   const std::string name = UpperAscii(StemIn(file.path, "lexicons/", ".txt"));
   if (!MacroExpander::IsValidName(name) || MacroExpander::IsBuiltin(name)) {
-    return ErrorAt(
-        where, "",
-        "lexicon file name must give a macro name [A-Z][A-Z0-9_]* "
-        "other than QUOTE or SPEECH when upper-cased (say_verbs.txt is "
-        "SAY_VERBS)");
+    return ErrorAt(where, "",
+                   "lexicon file name must give a macro name [A-Z][A-Z0-9_]* "
+                   "other than QUOTE, SPEECH or FRAGMENT when upper-cased "
+                   "(say_verbs.txt is "
+                   "SAY_VERBS)");
   }
   if (Status s = Claim(name, where); !s.ok()) return s;
   StatusOr<RuleSet::Lexicon> lexicon =

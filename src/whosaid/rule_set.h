@@ -135,13 +135,16 @@ inline constexpr std::string_view kCaptureNames[] = {
 
 // The token the skeleton puts in place of each top-level quotation:
 // "⟦", a kind letter, the decimal quote index, "⟧". The letter is
-// kSpeechMark for a quotation that reads like speech and kTitleMark for one
+// kSpeechMark for a quotation that reads like speech, kFragmentMark for
+// speech that begins with a lowercase letter (it continues the sentence
+// around it: 'The pier, she said, "is not safe."') and kTitleMark for one
 // that reads like a title, a name or a scare quote (every word capitalised,
 // or just after "so-called", "titled", "dubbed" and the like). Rules refer to
-// any quotation through the built-in macro %{QUOTE} and to speech-like ones
-// only through %{SPEECH}.
+// any quotation through the built-in macro %{QUOTE}, to speech-like ones
+// only through %{SPEECH} and to fragments only through %{FRAGMENT}.
 inline constexpr std::string_view kPlaceholderOpen = "\u27e6";
 inline constexpr char kSpeechMark = 'Q';
+inline constexpr char kFragmentMark = 'q';
 inline constexpr char kTitleMark = 'T';
 inline constexpr std::string_view kPlaceholderClose = "\u27e7";
 

@@ -1,6 +1,7 @@
 #include "whosaid/skeleton.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "whosaid/internal/utf8.h"
 #include "whosaid/rule_set.h"
@@ -64,6 +65,17 @@ void AppendWithSpaces(std::string_view bytes, std::string* out) {
 constexpr std::string_view kNamingWords[] = {
     "so-called ", "called ",   "titled ",    "entitled ", "named ",
     "dubbed ",    "known as ", "nicknamed ", "labeled ",  "labelled "};
+
+// True when the first letter of `quoted` is a lowercase (ASCII) one.
+bool StartsLowercase(std::string_view quoted) {
+  for (char c : quoted) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      return std::islower(static_cast<unsigned char>(c));
+    }
+    if (c != ' ' && c != '.' && c != '[' && c != '(') return false;
+  }
+  return false;
+}
 
 // True when the quotation `quoted`, which follows `before`, reads like a
 // title, a name or a scare quote rather than speech: a naming word just
@@ -268,7 +280,9 @@ void Skeleton::AddPlaceholder(int index, const Quote& quote) {
   const std::size_t from = quote.outer.begin > 16 ? quote.outer.begin - 16 : 0;
   const std::string_view before =
       original_.substr(from, quote.outer.begin - from);
-  text_ += ReadsLikeATitle(before, quoted) ? kTitleMark : kSpeechMark;
+  text_ += ReadsLikeATitle(before, quoted) ? kTitleMark
+           : StartsLowercase(quoted)       ? kFragmentMark
+                                           : kSpeechMark;
   text_.append(std::to_string(index));
   text_.append(kPlaceholderClose);
   pieces_.push_back(

@@ -40,11 +40,15 @@ MacroExpander::MacroExpander() {
   const std::string open = RE2::QuoteMeta(kPlaceholderOpen);
   const std::string close = RE2::QuoteMeta(kPlaceholderClose);
   const std::string quote =
-      open + "[" + kSpeechMark + kTitleMark + "][0-9]+" + close;
-  const std::string speech = open + kSpeechMark + "[0-9]+" + close;
+      open + "[" + kSpeechMark + kFragmentMark + kTitleMark + "][0-9]+" + close;
+  const std::string speech =
+      open + "[" + kSpeechMark + kFragmentMark + "][0-9]+" + close;
+  const std::string fragment = open + kFragmentMark + "[0-9]+" + close;
   Define(std::string(kQuoteMacro), {{quote, {"<builtin>", 1, 1}}},
          /*literal=*/true);
   Define(std::string(kSpeechMacro), {{speech, {"<builtin>", 1, 1}}},
+         /*literal=*/true);
+  Define(std::string(kFragmentMacro), {{fragment, {"<builtin>", 1, 1}}},
          /*literal=*/true);
 }
 

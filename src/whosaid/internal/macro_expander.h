@@ -37,9 +37,12 @@ class MacroExpander {
   static constexpr std::string_view kQuoteMacro = "QUOTE";
   // The built-in macro for a speech-like quotation only.
   static constexpr std::string_view kSpeechMacro = "SPEECH";
+  // The built-in macro for speech that begins in lowercase, a fragment.
+  static constexpr std::string_view kFragmentMacro = "FRAGMENT";
   // True for the names of built-in macros, which packs cannot redefine.
   static bool IsBuiltin(std::string_view name) {
-    return name == kQuoteMacro || name == kSpeechMacro;
+    return name == kQuoteMacro || name == kSpeechMacro ||
+           name == kFragmentMacro;
   }
   // Upper bound on any expansion, so that macros doubling each other cannot
   // exhaust memory before RE2 gets to reject the pattern.
