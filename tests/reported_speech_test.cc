@@ -357,6 +357,28 @@ TEST(ReportedSpeechTest, EndorsementOfAName) {
   });
 }
 
+// A reported clause ends before a second predicate of the speaker and
+// before the writer's absolute "with" clause.
+TEST(ReportedSpeechTest, ClauseEndsBeforeTheSpeakersNextPredicate) {
+  ExpectAttributions({
+      {"The ferry company has offered the council to share the costs but "
+       "has so far received no answer.",
+       {I("the council to share the costs", "The ferry company",
+          "The ferry company", "offered")
+            .Stance(kAny)
+            .Kind(kAny)}},
+      {"Ruiz announced the reopening of the pier, with dozens of divers "
+       "checking its piles.",
+       {I("the reopening of the pier", "Ruiz", "Ruiz", "announced")
+            .Stance("announce")}},
+      // In a clause before its attribution, the second predicate is the
+      // clause's own.
+      {"The pier closed in May and has been empty since, Ruiz said.",
+       {I("The pier closed in May and has been empty since", "Ruiz", "Ruiz",
+          "said")}},
+  });
+}
+
 // Words set off by commas between a speaker and the verb.
 TEST(ReportedSpeechTest, AsideBetweenSpeakerAndVerb) {
   ExpectAttributions({

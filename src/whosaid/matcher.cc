@@ -78,6 +78,28 @@ Span CutAtParticiple(const RuleSet& rules, std::string_view skeleton,
   return clause;
 }
 
+// Ends a reported clause before a second predicate of the speaker with
+// no subject of its own ("have offered to talk but have so far received
+// no answer", "said the pier was safe and has promised to reopen it"),
+// and before an absolute "with" clause that adds the writer's
+// circumstances ("announced the exercise, with troops training across
+// the region").
+Span CutAtSecondPredicate(std::string_view skeleton, Span clause) {
+  static const RE2 kSecondPredicate(
+      R"(,? (?:and|but) (?:have|has|had|will|would|did|does|do|was|were|is|)"
+      R"(are)(?: (?:so far|not|also|since|now|already|never))? (?:[a-z]+ed|)"
+      R"(been|received|made|taken|given|won|lost|said|told|become|seen|)"
+      R"(done)\b|, with (?:[a-z]+ )*?[a-z]+ing\b)");
+  const std::string_view text = clause.In(skeleton);
+  re2::StringPiece found;
+  // Not at the clause's first byte: a second predicate follows a first.
+  if (kSecondPredicate.Match(text, 1, text.size(), RE2::UNANCHORED, &found,
+                             1)) {
+    clause.end = clause.begin + (found.data() - text.data());
+  }
+  return clause;
+}
+
 // Ends a reported clause before ", as cited by X" (lexicon RELAY_MARKERS)
 // and returns the span of X, the relay; nullopt when there is none.
 std::optional<Span> CutAtRelay(const RuleSet& rules, std::string_view skeleton,
@@ -944,6 +966,11 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
       if (!second) {
         clause =
             EndAfterNamingQuote(rules_, skeleton.text(), captures.cue, clause);
+      }
+      // Only a clause after its cue: in "The pier closed and has been
+      // empty since, Ruiz said" the second predicate is the pier's.
+      if (!second && cue && content->begin >= cue->end) {
+        clause = CutAtSecondPredicate(skeleton.text(), clause);
       }
       clause = TrimClause(skeleton.text(), clause);
       // A second part that was only a relay ("…, Ruiz said, as cited by
