@@ -84,6 +84,10 @@ TEST(ReportedSpeechTest, AnyVerbWithAThatClause) {
             .Kind("document")}},
       // "that" after a verb is no attribution when nobody speaks.
       {"The storm was so strong that the ferry stayed in port.", {}},
+      // A word in -s before "that" and a verb is a plural noun with a
+      // relative clause: "the two" did not say anything.
+      {"Ruiz visited the two ports that reopened in May.", {}},
+      {"The ferry skipped the three harbours that were closed.", {}},
   });
 }
 
@@ -167,6 +171,12 @@ TEST(ReportedSpeechTest, TwoStatementsOfOneSpeakerJoinedAfterAQuote) {
       {"Ruiz praised the crew and said the ferry would sail on time.",
        {I("the crew", "Ruiz", "Ruiz", "praised").Stance("support"),
         I("the ferry would sail on time", "Ruiz", "Ruiz", "said")}},
+      // The second verb has the subject of the first, however long it is.
+      {"Harbour board chair Ana Ruiz called on the council to fund the pier "
+       "and said the ferry would run in May.",
+       {I("the council to fund the pier", "Ana Ruiz", "Ana Ruiz", "called on")
+            .Stance("urge"),
+        I("the ferry would run in May", "Ana Ruiz", "Ana Ruiz", "said")}},
   });
 }
 

@@ -304,6 +304,32 @@ bool OpensWithFiniteVerb(std::string_view clause) {
   return false;
 }
 
+// Whether `clause`, reported after "that", opens with a verb of its own:
+// a finite verb, a modal or a lowercase -ed word ("that voted", "that
+// could reopen"). A that-clause of speech has a subject first; a verb
+// there makes "that" a relative pronoun.
+bool OpensWithVerb(std::string_view clause) {
+  const std::string_view first = clause.substr(0, clause.find(' '));
+  if (OpensWithFiniteVerb(clause)) return true;
+  for (std::string_view verb : {"could", "can", "may", "might", "should",
+                                "must", "do", "does", "did"}) {
+    if (first == verb) return true;
+  }
+  return IsLowerWord(first) && first.size() > 3 && first.ends_with("ed");
+}
+
+// Whether `cue`, a word no lexicon lists as a reporting verb, may be a
+// plural noun ("states", "shootings") modified by a relative clause,
+// `between` being what stands between it and the clause: "the three
+// states that voted" is no statement of "the three". Such a clause opens
+// with a verb, where a reported one opens with its subject.
+bool PluralNounBeforeRelative(const RuleSet& rules, std::string_view cue,
+                              std::string_view between,
+                              std::string_view clause) {
+  return cue.ends_with('s') && !rules.InLexicon("SAY_VERBS", cue) &&
+         between == " that " && OpensWithVerb(clause);
+}
+
 // Whether `cue` is an -ing form, whose subject a speaker capture reaches
 // through the whole clause before it ("Ruiz was blunt, saying …").
 bool IsParticiple(re2::StringPiece cue) {
@@ -954,6 +980,13 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
           OpensWithFiniteVerb(content->In(skeleton.text()))) {
         return;
       }
+      if (!second && cue && content->begin >= cue->end &&
+          PluralNounBeforeRelative(
+              rules_, cue->In(skeleton.text()),
+              Span{cue->end, content->begin}.In(skeleton.text()),
+              content->In(skeleton.text()))) {
+        return;
+      }
       Span clause = CutAtParticiple(
           rules_, skeleton.text(),
           second ? Span{content->begin, second->end} : *content);
@@ -1169,16 +1202,25 @@ bool EndBeforeSecondStatementImpl(const RuleMatch& second,
                                   RuleMatch* m) {
   if (m->type == QuoteType::kDirect || !m->content_parts.empty() || !m->cue ||
       !m->speaker || !second.cue || !second.speaker ||
-      !second.speaker->Overlaps(*m->speaker) ||
       !m->content.Contains(*second.cue) ||
       second.cue->begin <= m->content.begin ||
       second.content.begin < second.cue->end) {
     return false;
   }
+  // The two speakers are one mention, or the second one, read from the
+  // start of the sentence, stands before the first cue: a coordinated verb
+  // has the subject of the first ("Harbour board chair Ana Ruiz called on
+  // the council to act and said …", where the second rule read
+  // "Harbour" alone).
+  const bool same_speaker = second.speaker->Overlaps(*m->speaker);
+  if (!same_speaker && second.speaker->end > m->cue->begin) return false;
   bool joined = false;
   const std::size_t end =
       EndBeforeJoinedCue(text, m->content.begin, second.cue->begin, &joined);
-  if (end <= m->content.begin || (need_coordinator && !joined)) return false;
+  if (end <= m->content.begin ||
+      ((need_coordinator || !same_speaker) && !joined)) {
+    return false;
+  }
   m->content.end = end;
   return true;
 }
@@ -1208,6 +1250,18 @@ void KeepQuotesInContent(std::span<const Quote> quotes, RuleMatch* m) {
   });
   if (m->type == QuoteType::kMixed && m->quotes.empty()) {
     m->type = QuoteType::kIndirect;
+  }
+}
+
+// After `first` was ended before `second`, a verb coordinated with its
+// own: the second verb has the first one's subject, whatever mention the
+// second rule read there ("Harbour" for "Harbour board chair Ana Ruiz").
+void TakeTheSubject(const RuleMatch& first, RuleMatch* second) {
+  if (first.speaker && second->speaker &&
+      !first.speaker->Overlaps(*second->speaker)) {
+    second->speaker = first.speaker;
+    second->role = first.role;
+    second->org = first.org;
   }
 }
 
@@ -1278,8 +1332,12 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
     // A statement that runs into a chosen later one (of the same speaker,
     // or of another behind a clause boundary) ends before it instead.
     if (hit && !text.empty() &&
-        (EndBeforeSecondStatement(chosen[*hit], text, &m) ||
-         EndBeforeNestedStatement(chosen[*hit], text, &m))) {
+        EndBeforeSecondStatement(chosen[*hit], text, &m)) {
+      TakeTheSubject(m, &chosen[*hit]);
+      KeepQuotesInContent(quotes, &m);
+      hit = first_conflict(m);
+    } else if (hit && !text.empty() &&
+               EndBeforeNestedStatement(chosen[*hit], text, &m)) {
       KeepQuotesInContent(quotes, &m);
       hit = first_conflict(m);
     }
@@ -1288,6 +1346,7 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
     // chosen match's old extent, a superset of its new one.)
     if (hit && !text.empty() &&
         EndBeforeJoinedStatement(m, text, &chosen[*hit])) {
+      TakeTheSubject(chosen[*hit], &m);
       KeepQuotesInContent(quotes, &chosen[*hit]);
       hit = first_conflict(m);
     }

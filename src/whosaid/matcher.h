@@ -154,7 +154,10 @@ std::vector<RuleMatch> SelectMatches(std::vector<RuleMatch> candidates,
 // the indirect content of `m`, after its start ("Ruiz said [the pier was
 // late, and accused the council of …]"), ends `m`'s content before that
 // cue and the words that join the two ("and", "but", commas) and returns
-// true; returns false and leaves `m` as it was otherwise.
+// true; returns false and leaves `m` as it was otherwise. The speakers may
+// also differ when `second`'s stands before `m`'s cue and a coordinator
+// joins the two verbs: one subject, of which `second`'s rule read less
+// ("Harbour board chair Ana Ruiz called on … and said …").
 bool EndBeforeSecondStatement(const RuleMatch& second, std::string_view text,
                               RuleMatch* m);
 
