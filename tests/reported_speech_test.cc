@@ -88,6 +88,10 @@ TEST(ReportedSpeechTest, AnyVerbWithAThatClause) {
       // relative clause: "the two" did not say anything.
       {"Ruiz visited the two ports that reopened in May.", {}},
       {"The ferry skipped the three harbours that were closed.", {}},
+      // After a word that counts more than one, a word in -s is a noun:
+      // a verb in -s has a singular subject.
+      {"Ruiz broke many promises he made to the harbour workers.", {}},
+      {"The ferry served the three towns that Ruiz visited.", {}},
   });
 }
 

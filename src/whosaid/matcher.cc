@@ -377,6 +377,24 @@ bool OwnsTheCue(const RuleSet& rules, std::string_view mention,
          mention.ends_with(" percent");
 }
 
+// Whether `mention` ends in a word that counts more than one ("the
+// three", "many", "several") before `cue`, a word in -s (not -ss): a
+// verb in -s has a singular subject, so the cue is a plural noun they
+// count ("the three states that voted", "many promises he made").
+bool CountsAPluralCue(std::string_view mention, re2::StringPiece cue) {
+  if (cue.data() == nullptr) return false;
+  const std::string_view c(cue.data(), cue.size());
+  if (!c.ends_with('s') || c.ends_with("ss")) return false;
+  const std::string_view last =
+      mention.substr(std::min(mention.rfind(' ') + 1, mention.size()));
+  static constexpr std::string_view kPlural[] = {
+      "two",  "three",   "four",  "five",   "six",     "seven",   "eight",
+      "nine", "ten",     "dozen", "dozens", "several", "many",    "few",
+      "both", "various", "some",  "those",  "these",   "numerous"};
+  return std::find(std::begin(kPlural), std::end(kPlural), last) !=
+         std::end(kPlural);
+}
+
 // `s` without the words that open the clause, not the speaker: "But",
 // "Earlier Tuesday,", "while other voters", "as Joel Pollak", "of local
 // fishermen"; a lowercase word of SPEAKER_OPENERS only when it joins
@@ -928,13 +946,15 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
     const Span trimmed = TrimSpeaker(rules_, skeleton.text(), *sp);
     // "The" or "This" taken for a name speaks for no one; "Sanders's
     // supporters are" before "expected" is a passive, "Britain's" before
-    // "charged" owns the next word, and a participle never comes before
-    // its subject: none of them is the speaker.
+    // "charged" owns the next word, "the three" before "states" counts
+    // it, and a participle never comes before its subject: none of them
+    // is the speaker.
     const std::string_view mention = trimmed.In(skeleton.text());
     if (rules_.InLexicon("NOT_SPEAKERS", mention) || EndsWithBeVerb(mention) ||
         (HoldsFiniteVerb(mention) && !IsParticiple(captures.cue)) ||
         OwnsAnAdjective(mention, captures.cue) ||
         OwnsTheCue(rules_, mention, captures.cue) ||
+        CountsAPluralCue(mention, captures.cue) ||
         ParticipleBeforeSpeaker(captures.cue, captures.speaker)) {
       return;
     }
