@@ -1306,6 +1306,12 @@ TEST(ReportedSpeechTest, NoAttribution) {
       {"Ruiz's support fell by a third, and 36 percent support for the plan "
        "is the lowest yet.",
        {}},
+      // "support" before "from" or "for" is a noun: the verb takes its
+      // object without a preposition.
+      {"The mayor won support from the harbour workers.", {}},
+      {"Ruiz supports the plan for the pier.",
+       {I("the plan for the pier", "Ruiz", "Ruiz", "supports")
+            .Stance("support")}},
       // A past participle after a possessive is an adjective.
       {"Britain's charged uprising against the union is the sort of victory "
        "the council fears.",

@@ -304,6 +304,17 @@ bool OpensWithFiniteVerb(std::string_view clause) {
   return false;
 }
 
+// Whether `clause` opens with a preposition that follows a noun but no
+// verb of speech: "support for the plan", "support from voters", "claims
+// of fraud" (the verb takes its object without one: "supports the plan").
+bool OpensWithNounPreposition(std::string_view clause) {
+  const std::string_view first = clause.substr(0, clause.find(' '));
+  for (std::string_view p : {"for", "from", "among", "of", "behind"}) {
+    if (first == p) return true;
+  }
+  return false;
+}
+
 // Whether `clause`, reported after "that", opens with a verb of its own:
 // a finite verb, a modal or a lowercase -ed word ("that voted", "that
 // could reopen"). A that-clause of speech has a subject first; a verb
@@ -997,7 +1008,8 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
       const std::optional<Span> cue = skeleton_span(captures.cue);
       if (!second && cue && content->begin >= cue->end &&
           rules_.InLexicon("OWNED_CUES", cue->In(skeleton.text())) &&
-          OpensWithFiniteVerb(content->In(skeleton.text()))) {
+          (OpensWithFiniteVerb(content->In(skeleton.text())) ||
+           OpensWithNounPreposition(content->In(skeleton.text())))) {
         return;
       }
       if (!second && cue && content->begin >= cue->end &&
