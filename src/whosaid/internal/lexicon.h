@@ -32,10 +32,14 @@ namespace whosaid::internal {
 StatusOr<RuleSet::Lexicon> ParseLexicon(std::string_view text,
                                         const std::string& file);
 
-// An RE2 fragment matching any entry of `lexicon`: "(?i:e1|e2|...)", entries
-// longest first (RE2 alternation is leftmost-first, so "told reporters" must
-// come before "told"), each word RE2-escaped and the space between words
-// matching \s+. `lexicon` must not be empty.
+// An RE2 fragment matching any entry of `lexicon`, each word RE2-escaped
+// and the space between words matching \s+, case-insensitive, preferring
+// longer entries (RE2 alternation is leftmost-first, so "told reporters"
+// must come before "told"). Written as a prefix tree,
+// "(?i:(?:told(?:\s+reporters)?|said))", which matches and captures
+// exactly what "(?i:told\s+reporters|said|told)", entries longest first,
+// would; that plain alternation when an entry is not ASCII. `lexicon` must
+// not be empty.
 std::string LexiconPattern(const RuleSet::Lexicon& lexicon);
 
 // Lower-cases ASCII letters, turns each run of ASCII whitespace into one
