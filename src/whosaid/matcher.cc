@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "whosaid/internal/lazy_regex.h"
 #include "whosaid/internal/piece_parse.h"
 #include "whosaid/segmenter.h"
 
@@ -626,8 +627,7 @@ Matcher::RuleGroups Matcher::RuleGroupsOf(const Rule& rule) {
   // A cue-anchored rule's whole pattern is compiled only when needed.
   return RuleGroups{rule.from_cue ? Groups{} : GroupsOf(&rule.regex()),
                     GroupsOf(rule.before_cue.get()),
-                    GroupsOf(rule.from_cue.get()),
-                    GroupsOf(rule.after_cue.get())};
+                    GroupsOf(rule.from_cue.get())};
 }
 
 Matcher::Groups Matcher::GroupsOf(const RE2* regex) {
@@ -872,8 +872,7 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
       captures.Collect(whole_groups, groups);
     } else {
       // Each side again, anchored at both ends, for its captures.
-      if (!AfterCueCaptures(rule, g, text, f.cue, f.cue_end, f.end,
-                            &captures)) {
+      if (!AfterCueCaptures(rule, text, f.cue, f.cue_end, f.end, &captures)) {
         if (!rule.from_cue->Match(text, f.cue, f.end, RE2::ANCHOR_BOTH, groups,
                                   g.from_cue.count)) {
           continue;
@@ -906,18 +905,20 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
 // finder's cue to the end of the match, its captures are the side's.
 // AFTER's program alone is a fraction of the side's, and captures cost in
 // proportion to the program; its pieces cost less still.
-bool Matcher::AfterCueCaptures(const Rule& rule, const RuleGroups& g,
-                               std::string_view text, std::size_t cue,
-                               std::size_t cue_end, std::size_t end,
-                               Captures* captures) {
+bool Matcher::AfterCueCaptures(const Rule& rule, std::string_view text,
+                               std::size_t cue, std::size_t cue_end,
+                               std::size_t end, Captures* captures) {
   if (rule.after_cue == nullptr || cue_end > end) return false;
   if (!CapturesByPieces(rule.after_pieces, text, cue_end, end, captures)) {
+    // Compiled on first use: the pieces nearly always do.
+    const RE2& after = rule.after_cue->Get();
+    if (!after.ok()) return false;
+    const Groups g = GroupsOf(&after);
     re2::StringPiece groups[kMaxGroups];
-    if (!rule.after_cue->Match(text, cue_end, end, RE2::ANCHOR_BOTH, groups,
-                               g.after_cue.count)) {
+    if (!after.Match(text, cue_end, end, RE2::ANCHOR_BOTH, groups, g.count)) {
       return false;
     }
-    captures->Collect(g.after_cue, groups);
+    captures->Collect(g, groups);
   }
   captures->cue = re2::StringPiece(text.data() + cue, cue_end - cue);
   return true;

@@ -72,7 +72,7 @@ class Matcher {
   };
   // The groups of a rule's whole regex and of its cue-anchored parts.
   struct RuleGroups {
-    Groups whole, before_cue, from_cue, after_cue;
+    Groups whole, before_cue, from_cue;
   };
   struct Captures;
   class CueCache;
@@ -116,10 +116,9 @@ class Matcher {
   // `end`, from the rule's `after_pieces` or its `after_cue` alone; false
   // (captures untouched) when that cannot give the captures the whole
   // side would.
-  static bool AfterCueCaptures(const Rule& rule, const RuleGroups& groups,
-                               std::string_view text, std::size_t cue,
-                               std::size_t cue_end, std::size_t end,
-                               Captures* captures);
+  static bool AfterCueCaptures(const Rule& rule, std::string_view text,
+                               std::size_t cue, std::size_t cue_end,
+                               std::size_t end, Captures* captures);
   static RuleGroups RuleGroupsOf(const Rule& rule);
 
   const RuleSet& rules_;

@@ -169,6 +169,7 @@ class PackLoader {
   std::map<std::string, int> filtered_;
   // Parts of patterns compiled alone (see PartRegex), by pattern.
   std::map<std::string, std::shared_ptr<const RE2>> parts_;
+  std::map<std::string, std::shared_ptr<const internal::LazyRegex>> lazy_parts_;
 
   // The prefilter id of `pattern`, compiled with `options` and owned by the
   // prefilter. Error kTooLarge when the program is beyond the budget of
@@ -178,6 +179,9 @@ class PackLoader {
   // "(?:PATTERN)" compiled, shared by the rules that have that part.
   std::shared_ptr<const RE2> PartRegex(const std::string& pattern,
                                        const RE2::Options& options);
+  // The same, compiled on first use, shared likewise.
+  std::shared_ptr<const internal::LazyRegex> LazyPart(
+      const std::string& pattern, const RE2::Options& options);
   // `pattern` split at its top-level named groups, each piece compiled;
   // empty when it does not split so or a piece does not compile.
   std::vector<Rule::Piece> Pieces(const std::string& pattern,
@@ -602,10 +606,7 @@ Status PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
     before_cue = filtered("(?:" + split->before + ")$");
     if (before_cue == nullptr) return error;
   }
-  if (!split->after.empty()) {
-    std::shared_ptr<const RE2> after = PartRegex(split->after, options);
-    if (after->ok()) rule.after_cue = after;
-  }
+  if (!split->after.empty()) rule.after_cue = LazyPart(split->after, options);
   rule.before_pieces = Pieces(split->before, options);
   rule.after_pieces = Pieces(split->after, options);
   prefilter_ids_[rule.id] = ids;
@@ -643,6 +644,17 @@ std::shared_ptr<const RE2> PackLoader::PartRegex(const std::string& pattern,
   std::shared_ptr<const RE2>& regex = parts_["(?:" + pattern + ")"];
   if (regex == nullptr) {
     regex = std::make_shared<const RE2>("(?:" + pattern + ")", options);
+  }
+  return regex;
+}
+
+std::shared_ptr<const internal::LazyRegex> PackLoader::LazyPart(
+    const std::string& pattern, const RE2::Options& options) {
+  std::shared_ptr<const internal::LazyRegex>& regex =
+      lazy_parts_["(?:" + pattern + ")"];
+  if (regex == nullptr) {
+    regex = std::make_shared<const internal::LazyRegex>("(?:" + pattern + ")",
+                                                        options);
   }
   return regex;
 }

@@ -96,8 +96,11 @@ struct Rule {
   std::shared_ptr<const re2::RE2> before_cue;
   // "(?:AFTER)", null when AFTER is empty: the captures of the part after
   // the cue come from this smaller program when the cue ends where the
-  // finder's match ends (see Matcher::RunFromCues).
-  std::shared_ptr<const re2::RE2> after_cue;
+  // finder's match ends and `after_pieces` cannot give them (see
+  // Matcher::RunFromCues). Compiled on first use: most rules never need
+  // it. When it does not compile, the matcher takes the captures from
+  // `from_cue`.
+  std::shared_ptr<const internal::LazyRegex> after_cue;
   // BEFORE and AFTER split at their top-level named groups, each piece
   // compiled alone (empty when a side does not split so): the matcher
   // finds a side's captures by running its pieces one after another,
