@@ -141,5 +141,31 @@ TEST(SplitAtGroupsTest, RefusesWhatTheMatcherCannotRunPieceByPiece) {
   EXPECT_THAT(Pieces("(?P<speaker>a"), ElementsAre("none"));
 }
 
+TEST(RequiresLiteralTest, SeesTheLiteralAtTheTopLevelOrInAGroup) {
+  const std::string_view open = "\u27e6";
+  EXPECT_TRUE(RequiresLiteral("(?:\u27e6[QqT][0-9]+\u27e7)", open));
+  EXPECT_TRUE(RequiresLiteral(
+      "(?P<content>(?:\u27e6[QqT][0-9]+\u27e7))[ ]*(?P<speaker>[A-Z]+)[ ]+",
+      open));
+  EXPECT_TRUE(RequiresLiteral("[^\u27e6]*?,(?P<q>x(?:\u27e6Q1\u27e7)+)", open));
+  EXPECT_TRUE(RequiresLiteral("a\u27e6+b", open));
+}
+
+TEST(RequiresLiteralTest, FalseWhenTheLiteralMayBeLeftOut) {
+  const std::string_view open = "\u27e6";
+  EXPECT_FALSE(RequiresLiteral("[^\u27e6]+", open));  // in a class
+  EXPECT_FALSE(RequiresLiteral("[\u27e6]", open));    // (cannot tell)
+  EXPECT_FALSE(RequiresLiteral("a\u27e6?", open));
+  EXPECT_FALSE(RequiresLiteral("a\u27e6*", open));
+  EXPECT_FALSE(RequiresLiteral("a\u27e6{0,2}", open));
+  EXPECT_FALSE(RequiresLiteral("(?:\u27e6Q1\u27e7)?", open));
+  EXPECT_FALSE(RequiresLiteral("(?P<content>\u27e6Q1\u27e7)*", open));
+  EXPECT_FALSE(RequiresLiteral("(?:\u27e6Q1\u27e7|x)", open));
+  EXPECT_FALSE(RequiresLiteral("\u27e6Q1\u27e7|x", open));
+  EXPECT_FALSE(RequiresLiteral("(?i)\u27e6", open));
+  EXPECT_FALSE(RequiresLiteral("\\Q\u27e6\\E", open));
+  EXPECT_FALSE(RequiresLiteral("(\u27e6", open));
+}
+
 }  // namespace
 }  // namespace whosaid::internal

@@ -801,8 +801,21 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
   };
   std::vector<Found> found;
   re2::StringPiece whole;
+  // A side that needs a quotation cannot match where there is none: for
+  // most cues, that is cheaper to see than to learn from the side's regex.
+  const std::size_t first_quote = text.find(kPlaceholderOpen);
+  const std::size_t last_quote = text.rfind(kPlaceholderOpen);
   for (const CueCache::Cue& at : cues.Find(*rule.cue_finder, text)) {
     const std::size_t cue = at.begin;
+    if (rule.before_needs_quote &&
+        (first_quote == std::string_view::npos ||
+         first_quote + kPlaceholderOpen.size() > cue)) {
+      continue;
+    }
+    if (rule.after_needs_quote &&
+        (last_quote == std::string_view::npos || last_quote < cue)) {
+      continue;
+    }
     const re2::StringPiece before(text.data(), cue);
     // Whether a side matches at all is cheaper to learn than where.
     auto from_cue_matches = [&] {

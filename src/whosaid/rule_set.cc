@@ -613,6 +613,10 @@ Status PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
   rule.cue_finder = finder;
   rule.from_cue = std::move(from_cue);
   rule.before_cue = std::move(before_cue);
+  rule.before_needs_quote =
+      internal::RequiresLiteral(split->before, kPlaceholderOpen);
+  rule.after_needs_quote =
+      internal::RequiresLiteral(split->after, kPlaceholderOpen);
   rule.before_cue_first =
       rule.before_cue != nullptr &&
       rule.before_cue->ProgramSize() < rule.from_cue->ProgramSize();

@@ -125,6 +125,12 @@ struct Rule {
   // Whether to try `before_cue` before `from_cue` (the smaller program:
   // both must match, and the first to fail saves the other).
   bool before_cue_first = false;
+  // Whether every match of BEFORE, or of AFTER, holds a quotation's
+  // placeholder (internal::RequiresLiteral): a cue with no placeholder on
+  // that side of it in the sentence cannot give a match, and the matcher
+  // skips it without running the side's regex.
+  bool before_needs_quote = false;
+  bool after_needs_quote = false;
   std::vector<RuleExample> examples;
   std::vector<std::string> counterexamples;
 };

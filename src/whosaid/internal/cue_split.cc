@@ -197,6 +197,48 @@ std::optional<std::vector<PatternPiece>> SplitAtGroups(std::string_view p) {
   return pieces;
 }
 
+bool RequiresLiteral(std::string_view p, std::string_view literal) {
+  const std::optional<std::vector<TopLevelGroup>> groups = TopLevelGroups(p);
+  if (!groups || literal.empty()) return false;
+  // A quantifier after the literal or a group may leave it out ('+' does
+  // not).
+  auto optional_after = [&](std::size_t end) {
+    return end < p.size() && IsQuantifier(p[end]) && p[end] != '+';
+  };
+  // The literal itself, outside every group and class.
+  std::size_t next_group = 0;
+  for (std::size_t i = 0; i < p.size();) {
+    if (next_group < groups->size() && i == (*groups)[next_group].open) {
+      i = (*groups)[next_group++].close + 1;
+    } else if (p[i] == '\\') {
+      i += 2;
+    } else if (p[i] == '[') {
+      i = SkipClass(p, i);
+    } else if (p.compare(i, literal.size(), literal) == 0) {
+      if (!optional_after(i + literal.size())) return true;
+      i += literal.size();
+    } else {
+      ++i;
+    }
+  }
+  // Or a group that requires it in turn.
+  for (const TopLevelGroup& g : *groups) {
+    if (optional_after(g.close + 1)) continue;
+    std::size_t body = std::string_view::npos;
+    if (p.compare(g.open, kGroupOpen.size(), kGroupOpen) == 0) {
+      body = g.open + kGroupOpen.size();
+    } else if (p.compare(g.open, kNamedOpen.size(), kNamedOpen) == 0) {
+      const std::size_t name_end = p.find('>', g.open);
+      if (name_end < g.close) body = name_end + 1;
+    }
+    if (body != std::string_view::npos &&
+        RequiresLiteral(p.substr(body, g.close - body), literal)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::optional<CueSplit> SplitAtCue(std::string_view p) {
   std::optional<std::vector<TopLevelGroup>> groups = TopLevelGroups(p);
   if (!groups) return std::nullopt;

@@ -27,6 +27,14 @@ struct CueSplit {
 // the scan does not follow.
 std::optional<CueSplit> SplitAtCue(std::string_view pattern);
 
+// Whether every match of `pattern` holds `literal` (which has no RE2
+// metacharacter, such as the placeholder's "⟦"), as far as its top level
+// shows: the literal stands there outside every class, or a group
+// "(?:…)" or "(?P<name>…)" that requires it in turn, neither made optional
+// by a quantifier, in a plain concatenation as for SplitAtCue. False when
+// it cannot tell, so a true answer is always right.
+bool RequiresLiteral(std::string_view pattern, std::string_view literal);
+
 // One alternative of a group that holds named groups: the parse takes the
 // first alternative that matches where the group starts.
 struct PatternAlternative {
