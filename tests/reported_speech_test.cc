@@ -50,6 +50,21 @@ TEST(ReportedSpeechTest, SaidWithOrWithoutThat) {
        {I("the ferry would resume service in May", "Ruiz", "Ruiz", "said")}},
       {"Ruiz said on Tuesday that the ferry would resume service in May.",
        {I("the ferry would resume service in May", "Ruiz", "Ruiz", "said")}},
+      // Everything between the verb and "that" tells when or where.
+      {"Ruiz said on the radio on Tuesday that the ferry would resume "
+       "service in May.",
+       {I("the ferry would resume service in May", "Ruiz", "Ruiz", "said")}},
+      {"Ruiz said at a rally in Dover that the ferry would resume service in "
+       "May.",
+       {I("the ferry would resume service in May", "Ruiz", "Ruiz", "said")}},
+      {"Ruiz said Tuesday the ferry would resume service in May.",
+       {I("the ferry would resume service in May", "Ruiz", "Ruiz", "said")}},
+      // And a speaker in apposition is no clause before a final verb.
+      {"A ferry spokesman, Tom Berg, said on Saturday that the pier was "
+       "closed.",
+       {I("the pier was closed", "A ferry spokesman, Tom Berg", "Tom Berg",
+          "said")
+            .Role("ferry spokesman")}},
       // "the Harbour Board" after the verb is whom he told; "the Harbour
       // Board would act" is what he said.
       {"On Tuesday, at a rally, Ruiz said the Harbour Board would act soon.",
@@ -390,6 +405,27 @@ TEST(ReportedSpeechTest, ClauseEndsBeforeTheSpeakersNextPredicate) {
       {"The pier closed in May and has been empty since, Ruiz said.",
        {I("The pier closed in May and has been empty since", "Ruiz", "Ruiz",
           "said")}},
+  });
+}
+
+// A stance named by a noun of its owner: the content is what it is about,
+// up to a punctuation mark or a verb that goes on with the sentence.
+TEST(ReportedSpeechTest, NounOfItsOwnerAndWhatItIsAbout) {
+  ExpectAttributions({
+      {"Ortiz’s sharp criticism of the harbour master drew cheers.",
+       {I("the harbour master", "Ortiz", "Ortiz", "criticism of")
+            .Stance("criticise")}},
+      {"Ruiz’s promise to rebuild the pier won him the vote.",
+       {I("to rebuild the pier", "Ruiz", "Ruiz", "promise").Stance("promise")}},
+      // A possessive pronoun stands for the last speaker.
+      {"The fishermen said the pier was safe. They were united in their "
+       "opposition to the new pier.",
+       {I("the pier was safe", "The fishermen", "The fishermen", "said")
+            .Kind("group"),
+        I("the new pier", "their", "The fishermen", "opposition to")
+            .Stance("criticise")
+            .Resolution("pronoun")
+            .Kind("group")}},
   });
 }
 

@@ -363,6 +363,22 @@ bool ParticipleBeforeSpeaker(re2::StringPiece cue, re2::StringPiece speaker) {
          std::string_view(cue.data(), cue.size()).ends_with("ing");
 }
 
+// The length of the possessive ending of `mention` ("'s", "s'"), or 0.
+std::size_t PossessiveSuffix(std::string_view mention) {
+  for (std::string_view mark : {"'s", "\u2019s"}) {
+    if (mention.size() > mark.size() && mention.ends_with(mark)) {
+      return mark.size();
+    }
+  }
+  for (std::string_view mark : {"'", "\u2019"}) {
+    if (mention.size() > mark.size() + 1 && mention.ends_with(mark) &&
+        mention[mention.size() - mark.size() - 1] == 's') {
+      return mark.size();
+    }
+  }
+  return 0;
+}
+
 // Whether `mention`, a bare possessive ("Britain's"), stands before `cue`
 // in the past tense ("charged"): an adjective of what it owns, not a
 // reporting verb. A possessive before a noun cue is a speaker ("Rubio's
@@ -983,7 +999,11 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
         ParticipleBeforeSpeaker(captures.cue, captures.speaker)) {
       return;
     }
-    m.speaker = skeleton.ToOriginal(trimmed);
+    // The owner of a noun cue speaks without its "'s": "Ruiz's attacks on",
+    // "the Sanders' attacks on".
+    Span owner = trimmed;
+    owner.end -= PossessiveSuffix(mention);
+    m.speaker = skeleton.ToOriginal(owner);
   }
   m.cue = original(captures.cue);
   if (auto via = skeleton_span(captures.via)) {
