@@ -408,6 +408,21 @@ TEST(ReportedSpeechTest, ClauseEndsBeforeTheSpeakersNextPredicate) {
   });
 }
 
+// A sentence that opens with an -ing reporting verb: what it introduces
+// is a statement of the sentence's subject, up to the comma before it.
+TEST(ReportedSpeechTest, ParticipleThatOpensTheSentence) {
+  ExpectAttributions({
+      {"Noting that the ferry was late, Ruiz said the crossing was safe.",
+       {I("the ferry was late", "Ruiz", "Ruiz", "Noting"),
+        I("the crossing was safe", "Ruiz", "Ruiz", "said")}},
+      {"While saying he respects Berg, Ruiz closed the pier.",
+       {I("he respects Berg", "Ruiz", "Ruiz", "saying")}},
+      // An -ing form that reports nothing opens no statement.
+      {"Walking along the pier, Ruiz said the ferry was late.",
+       {I("the ferry was late", "Ruiz", "Ruiz", "said")}},
+  });
+}
+
 // A stance named by a noun of its owner: the content is what it is about,
 // up to a punctuation mark or a verb that goes on with the sentence.
 TEST(ReportedSpeechTest, NounOfItsOwnerAndWhatItIsAbout) {

@@ -357,8 +357,16 @@ bool EndsWithPossessive(std::string_view mention) {
 // Whether `cue` is an -ing form that stands before its speaker at
 // `speaker`: English never inverts a participle, so in "a defense of "…,"
 // saying the city embodied …" the city is what was said, not who said it.
-bool ParticipleBeforeSpeaker(re2::StringPiece cue, re2::StringPiece speaker) {
+// A participial clause that opens the sentence and ends before its
+// subject ("Noting that the ferry was late, Ruiz said …") is no inversion:
+// there the content lies between the cue and the speaker.
+bool ParticipleBeforeSpeaker(re2::StringPiece cue, re2::StringPiece speaker,
+                             re2::StringPiece content) {
   if (cue.data() == nullptr || speaker.data() == nullptr) return false;
+  if (content.data() != nullptr && content.data() >= cue.data() &&
+      content.data() + content.size() <= speaker.data()) {
+    return false;
+  }
   return speaker.data() >= cue.data() + cue.size() &&
          std::string_view(cue.data(), cue.size()).ends_with("ing");
 }
@@ -996,7 +1004,8 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
         OwnsAnAdjective(mention, captures.cue) ||
         OwnsTheCue(rules_, mention, captures.cue) ||
         CountsAPluralCue(mention, captures.cue) ||
-        ParticipleBeforeSpeaker(captures.cue, captures.speaker)) {
+        ParticipleBeforeSpeaker(captures.cue, captures.speaker,
+                                captures.content)) {
       return;
     }
     // The owner of a noun cue speaks without its "'s": "Ruiz's attacks on",
