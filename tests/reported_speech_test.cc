@@ -97,6 +97,12 @@ TEST(ReportedSpeechTest, AnyVerbWithAThatClause) {
        {I("the ferry was unsafe", "The inspection report",
           "The inspection report", "states")
             .Kind("document")}},
+      // So does a relative clause of the speaker.
+      {"Ruiz took his case to the harbour board, which ruled that the pier "
+       "was safe.",
+       {I("the pier was safe", "the harbour board", "the harbour board",
+          "ruled")
+            .Kind("organisation")}},
       // "that" after a verb is no attribution when nobody speaks.
       {"The storm was so strong that the ferry stayed in port.", {}},
       // A word in -s before "that" and a verb is a plural noun with a
@@ -107,6 +113,10 @@ TEST(ReportedSpeechTest, AnyVerbWithAThatClause) {
       // a verb in -s has a singular subject.
       {"Ruiz broke many promises he made to the harbour workers.", {}},
       {"The ferry served the three towns that Ruiz visited.", {}},
+  });
+}
+
+      {"The storm, which means that the ferry is late, came at noon.", {}},
   });
 }
 
