@@ -320,6 +320,14 @@ TEST(ReportedSpeechTest, SubjectWithAnyHeadNoun) {
       {"On Monday, a court filing says that the ferry was late.",
        {I("the ferry was late", "a court filing", "a court filing", "says")
             .Kind("document")}},
+      // People named by what they are, with a capital or none.
+      {"These people said the pier was closed.",
+       {I("the pier was closed", "These people", "These people", "said")
+            .Kind(kAny)}},
+      {"Ruiz supporters have long called for her ouster.",
+       {I("her ouster", "Ruiz supporters", "Ruiz supporters", "called for")
+            .Stance("urge")
+            .Kind(kAny)}},
   });
 }
 
