@@ -155,6 +155,17 @@ TEST(ReportedSpeechTest, ClauseFirst) {
        {I("The ferry will resume service in May", "Ruiz", "Ruiz", "said")}},
       {"The ferry will resume service in May, said Ruiz.",
        {I("The ferry will resume service in May", "Ruiz", "Ruiz", "said")}},
+      // After the verb, a role before the name, or a few of some people.
+      {"The ferry will resume service in May, said town spokeswoman Ana "
+       "Ruiz.",
+       {I("The ferry will resume service in May", "town spokeswoman Ana Ruiz",
+          "Ana Ruiz", "said")
+            .Role("town spokeswoman")
+            .Org("town")}},
+      {"The ferry will resume service in May, said a handful of fishermen.",
+       {I("The ferry will resume service in May", "a handful of fishermen",
+          "a handful of fishermen", "said")
+            .Kind(kAny)}},
       {"The ferry will resume service in May, Ruiz said on Tuesday.",
        {I("The ferry will resume service in May", "Ruiz", "Ruiz", "said")}},
       // Any description will do before a final reporting verb.
