@@ -177,6 +177,22 @@ TEST(ReportedSpeechTest, ClauseFirst) {
 }
 
 // A second verb of the same speaker ends the first statement's clause.
+// A reported clause after its verb ends before another source, a contrast
+// or a consequence that follows a comma.
+TEST(ReportedSpeechTest, ClauseEndsBeforeASourceAContrastOrAConsequence) {
+  ExpectAttributions({
+      {"Ruiz said the ferry was late, according to the Harbour Times.",
+       {I("Ruiz said the ferry was late", "the Harbour Times", "Harbour Times",
+          "according to")
+            .Kind(kAny),
+        I("the ferry was late", "Ruiz", "Ruiz", "said")}},
+      {"Ruiz defended the harbour master, while the fishermen stayed silent.",
+       {I("the harbour master", "Ruiz", "Ruiz", "defended").Stance(kAny)}},
+      {"Ruiz criticized the pier, leading Berg to resign.",
+       {I("the pier", "Ruiz", "Ruiz", "criticized").Stance(kAny)}},
+  });
+}
+
 TEST(ReportedSpeechTest, TwoStatementsOfOneSpeaker) {
   ExpectAttributions({
       {"Ruiz said the ferry was late, and accused the council of delaying "

@@ -101,6 +101,24 @@ Span CutAtSecondPredicate(std::string_view skeleton, Span clause) {
   return clause;
 }
 
+// Ends a reported clause without quotations that follows its reporting
+// verb before ", according to …", ", while …", ", leading …" (lexicon
+// CLAUSE_ENDS): another source, a contrast or a consequence.
+Span CutAtClauseEnd(const RuleSet& rules, std::string_view skeleton,
+                    Span clause) {
+  auto it = rules.lexicons().find("CLAUSE_ENDS");
+  if (it == rules.lexicons().end()) return clause;
+  const std::string_view text = clause.In(skeleton);
+  if (text.find(kPlaceholderOpen) != std::string_view::npos) return clause;
+  std::size_t cut = text.size();
+  for (const auto& [marker, attribute] : it->second) {
+    const std::size_t at = text.find(", " + marker + " ");
+    if (at != std::string_view::npos && at > 0) cut = std::min(cut, at);
+  }
+  clause.end = clause.begin + cut;
+  return clause;
+}
+
 // Ends a reported clause before ", as cited by X" (lexicon RELAY_MARKERS)
 // and returns the span of X, the relay; nullopt when there is none.
 std::optional<Span> CutAtRelay(const RuleSet& rules, std::string_view skeleton,
@@ -1074,6 +1092,9 @@ void Matcher::AddMatch(const Rule& rule, const Captures& captures,
       if (!second) {
         clause =
             EndAfterNamingQuote(rules_, skeleton.text(), captures.cue, clause);
+        if (cue && content->begin >= cue->end) {
+          clause = CutAtClauseEnd(rules_, skeleton.text(), clause);
+        }
       }
       // Only a clause after its cue: in "The pier closed and has been
       // empty since, Ruiz said" the second predicate is the pier's.
