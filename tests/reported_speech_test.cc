@@ -190,6 +190,12 @@ TEST(ReportedSpeechTest, ClauseEndsBeforeASourceAContrastOrAConsequence) {
        {I("the harbour master", "Ruiz", "Ruiz", "defended").Stance(kAny)}},
       {"Ruiz criticized the pier, leading Berg to resign.",
        {I("the pier", "Ruiz", "Ruiz", "criticized").Stance(kAny)}},
+      // Also after a quotation, but not before one.
+      {"Ruiz said the pier was a \"wreck\", a swipe at Berg.",
+       {E("mixed", "the pier was a \"wreck\"", "Ruiz", "Ruiz", "said")}},
+      {"Ruiz said the pier was unsafe, while Berg was \"a disgrace.\"",
+       {E("mixed", "the pier was unsafe, while Berg was \"a disgrace.\"",
+          "Ruiz", "Ruiz", "said")}},
   });
 }
 

@@ -101,20 +101,22 @@ Span CutAtSecondPredicate(std::string_view skeleton, Span clause) {
   return clause;
 }
 
-// Ends a reported clause without quotations that follows its reporting
-// verb before ", according to …", ", while …", ", leading …" (lexicon
-// CLAUSE_ENDS): another source, a contrast or a consequence.
+// Ends a reported clause that follows its reporting verb before ",
+// according to …", ", while …", ", leading …", ", a swipe at …" (lexicon
+// CLAUSE_ENDS): another source, a contrast, a consequence or a comment,
+// unless a quotation comes after it.
 Span CutAtClauseEnd(const RuleSet& rules, std::string_view skeleton,
                     Span clause) {
   auto it = rules.lexicons().find("CLAUSE_ENDS");
   if (it == rules.lexicons().end()) return clause;
   const std::string_view text = clause.In(skeleton);
-  if (text.find(kPlaceholderOpen) != std::string_view::npos) return clause;
   std::size_t cut = text.size();
   for (const auto& [marker, attribute] : it->second) {
     const std::size_t at = text.find(", " + marker + " ");
     if (at != std::string_view::npos && at > 0) cut = std::min(cut, at);
   }
+  // A quotation after the cut keeps the clause whole.
+  if (text.find(kPlaceholderOpen, cut) != std::string_view::npos) return clause;
   clause.end = clause.begin + cut;
   return clause;
 }
