@@ -474,6 +474,19 @@ TEST(ReportedSpeechTest, ParticipleThatOpensTheSentence) {
   });
 }
 
+// A view of something as something.
+TEST(ReportedSpeechTest, SeesSomethingAsSomething) {
+  ExpectAttributions({
+      {"Ruiz sees the new pier as a danger to the town.",
+       {I("the new pier as a danger to the town", "Ruiz", "Ruiz", "sees")}},
+      {"The fishermen viewed Berg as a traitor, but he stayed.",
+       {I("Berg as a traitor", "The fishermen", "The fishermen", "viewed")
+            .Kind("group")}},
+      // Seeing a thing while something happens reports nothing.
+      {"Ruiz saw the ferry as he left the pier.", {}},
+  });
+}
+
 // A stance named by a noun of its owner: the content is what it is about,
 // up to a punctuation mark or a verb that goes on with the sentence.
 TEST(ReportedSpeechTest, NounOfItsOwnerAndWhatItIsAbout) {
