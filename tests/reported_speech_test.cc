@@ -113,9 +113,6 @@ TEST(ReportedSpeechTest, AnyVerbWithAThatClause) {
       // a verb in -s has a singular subject.
       {"Ruiz broke many promises he made to the harbour workers.", {}},
       {"The ferry served the three towns that Ruiz visited.", {}},
-  });
-}
-
       {"The storm, which means that the ferry is late, came at noon.", {}},
   });
 }
