@@ -4,9 +4,9 @@
 // it is absent.
 //
 // For direct and mixed quotes the guard is the foundation issue's floor:
-// detection F1 (overlap) >= 0.80 (0.82 now) and speaker accuracy >= 0.85
-// (0.95); for all types together, the recorded level (0.641 and 0.594
-// end to end now).
+// detection F1 (overlap) >= 0.80 (0.83 now) and speaker accuracy >= 0.85
+// (0.95); for all types together, the reported-speech issue's floor of
+// 0.65 (0.653 now) and, end to end, the recorded level (0.606 now).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -29,10 +29,10 @@ constexpr char kDevSet[] =
 
 constexpr double kMinDetectionF1 = 0.80;
 constexpr double kMinSpeakerAccuracy = 0.85;
-// All types together (reported speech included): detection and end to end
-// just below the level reached (the floors are 0.65 and 0.55).
-constexpr double kMinAllTypesF1 = 0.64;
-constexpr double kMinAllTypesEndToEndF1 = 0.59;
+// All types together (reported speech included): detection at the issue's
+// floor, end to end just below the level reached (its floor is 0.55).
+constexpr double kMinAllTypesF1 = 0.65;
+constexpr double kMinAllTypesEndToEndF1 = 0.60;
 
 // Every line of the dev set; fails the test on a malformed line.
 std::vector<DocumentResult> ReadGold(const std::string& path) {
