@@ -387,8 +387,7 @@ bool ParticipleBeforeSpeaker(re2::StringPiece cue, re2::StringPiece speaker,
       content.data() + content.size() <= speaker.data()) {
     return false;
   }
-  return speaker.data() >= cue.data() + cue.size() &&
-         std::string_view(cue.data(), cue.size()).ends_with("ing");
+  return speaker.data() >= cue.data() + cue.size() && IsParticiple(cue);
 }
 
 // The length of the possessive ending of `mention` ("'s", "s'"), or 0.
