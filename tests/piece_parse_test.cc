@@ -12,7 +12,8 @@ namespace {
 
 std::vector<Rule::Piece> Compile(const std::string& pattern) {
   return CompilePieces(pattern, [](const std::string& piece) {
-    return std::make_shared<const RE2>("(?:" + piece + ")");
+    return std::make_shared<const LazyRegex>("(?:" + piece + ")",
+                                             RE2::Options());
   });
 }
 
@@ -86,8 +87,16 @@ TEST(PieceParseTest, CapturesAreRe2sWheneverThePiecesGiveThem) {
 TEST(PieceParseTest, PatternsThatDoNotSplitGiveNoPieces) {
   EXPECT_TRUE(Compile("[a-z]+ said").empty());
   EXPECT_TRUE(Compile("(?P<a>x)*").empty());
-  EXPECT_TRUE(Compile("(?P<a>x)(?P<b>[)").empty());       // unclosed class
-  EXPECT_TRUE(Compile("(?P<a>x)(?P<b>x{2,1})").empty());  // RE2 refuses it
+  EXPECT_TRUE(Compile("(?P<a>x)(?P<b>[)").empty());  // unclosed class
+}
+
+TEST(PieceParseTest, APieceRe2RefusesLeavesTheCapturesToRe2) {
+  // Pieces compile on first use, so RE2's refusal shows only then.
+  const std::vector<Rule::Piece> pieces = Compile("(?P<a>x)(?P<b>x{2,1})");
+  ASSERT_EQ(pieces.size(), 2u);
+  GroupSpans spans = {{nullptr, re2::StringPiece()}};
+  EXPECT_FALSE(CapturesByPieces(pieces, "xxx", 0, 3, &spans));
+  EXPECT_EQ(spans.size(), 1u);
 }
 
 }  // namespace

@@ -295,7 +295,8 @@ Resolver::Resolver(const RuleSet& rules) : rules_(rules) {
   apposition_re_ = std::make_unique<RE2>(apposition, options);
   apposition_pieces_ =
       internal::CompilePieces(apposition, [&](const std::string& piece) {
-        return std::make_shared<const RE2>("(?:" + piece + ")", options);
+        return std::make_shared<const internal::LazyRegex>("(?:" + piece + ")",
+                                                           options);
       });
 }
 

@@ -666,7 +666,7 @@ std::shared_ptr<const internal::LazyRegex> PackLoader::LazyPart(
 std::vector<Rule::Piece> PackLoader::Pieces(const std::string& pattern,
                                             const RE2::Options& options) {
   return internal::CompilePieces(pattern, [&](const std::string& piece) {
-    return PartRegex(piece, options);
+    return LazyPart(piece, options);
   });
 }
 

@@ -107,15 +107,17 @@ struct Rule {
   // falling back to `before_cue` or `after_cue` when that does not give
   // the side's parse (Matcher::CapturesByPieces).
   struct Piece;
+  // Pieces are compiled on first use: most are needed only for the
+  // captures of a rule that matches, and many rules never do in a run.
   struct Alternative {
-    std::shared_ptr<const re2::RE2> regex;
+    std::shared_ptr<const internal::LazyRegex> regex;
     bool named = false;  // whether it holds a named group
     // The alternative split so in turn (empty when it does not split).
     std::vector<Piece> pieces;
   };
   struct Piece {
     std::string group;  // empty for a piece between groups
-    std::shared_ptr<const re2::RE2> regex;
+    std::shared_ptr<const internal::LazyRegex> regex;
     // For a group holding named groups ("(?:A(?P<via>V)|B)?"): its
     // alternatives in the order the parse prefers them.
     std::vector<Alternative> alternatives;

@@ -22,7 +22,9 @@ bool AlternativeCaptures(const std::vector<Rule::Alternative>& alternatives,
   const RE2::Anchor anchor =
       end == reach ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START;
   for (const Rule::Alternative& a : alternatives) {
-    if (!a.regex->Match(text, begin, reach, anchor, nullptr, 0)) continue;
+    const RE2& regex = a.regex->Get();
+    if (!regex.ok()) return false;
+    if (!regex.Match(text, begin, reach, anchor, nullptr, 0)) continue;
     return !a.named || CapturesByPiecesInto(a.pieces, text, begin, end, spans);
   }
   return false;
@@ -37,15 +39,16 @@ bool CapturesByPiecesInto(const std::vector<Rule::Piece>& pieces,
   std::size_t at = begin;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     const Rule::Piece& piece = pieces[i];
+    const RE2& regex = piece.regex->Get();
+    if (!regex.ok()) return false;
     const bool last = i + 1 == pieces.size();
     re2::StringPiece span;
     if (last) {
-      if (!piece.regex->Match(text, at, end, RE2::ANCHOR_BOTH, nullptr, 0)) {
+      if (!regex.Match(text, at, end, RE2::ANCHOR_BOTH, nullptr, 0)) {
         return false;
       }
       span = re2::StringPiece(text.data() + at, end - at);
-    } else if (!piece.regex->Match(text, at, end, RE2::ANCHOR_START, &span,
-                                   1)) {
+    } else if (!regex.Match(text, at, end, RE2::ANCHOR_START, &span, 1)) {
       return false;
     }
     if (!piece.group.empty()) spans->emplace_back(&piece.group, span);
@@ -63,21 +66,18 @@ bool CapturesByPiecesInto(const std::vector<Rule::Piece>& pieces,
 
 std::vector<Rule::Piece> CompilePieces(
     const std::string& pattern,
-    const std::function<std::shared_ptr<const re2::RE2>(const std::string&)>&
+    const std::function<std::shared_ptr<const LazyRegex>(const std::string&)>&
         compile) {
   std::vector<Rule::Piece> out;
   auto pieces = SplitAtGroups(pattern);
   if (!pieces) return out;
   for (const PatternPiece& piece : *pieces) {
     Rule::Piece compiled{piece.group, compile(piece.pattern), {}};
-    if (compiled.regex == nullptr || !compiled.regex->ok()) return {};
     for (const PatternAlternative& a : piece.alternatives) {
       compiled.alternatives.push_back({compile(a.pattern), a.named,
                                        a.named
                                            ? CompilePieces(a.pattern, compile)
                                            : std::vector<Rule::Piece>{}});
-      const auto& regex = compiled.alternatives.back().regex;
-      if (regex == nullptr || !regex->ok()) return {};
     }
     out.push_back(std::move(compiled));
   }

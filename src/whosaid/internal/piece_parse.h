@@ -17,18 +17,20 @@
 #include <utility>
 #include <vector>
 
+#include "whosaid/internal/lazy_regex.h"
 #include "whosaid/rule_set.h"
 
 namespace whosaid::internal {
 
 // `pattern` split at its top-level named groups, each piece and each
-// alternative of a piece compiled by `compile` (given a piece's pattern,
-// it returns it compiled as "(?:PIECE)"); an alternative that holds named
-// groups is split in turn. Empty when the pattern does not split so, or a
-// piece does not compile.
+// alternative of a piece to be compiled by `compile` (given a piece's
+// pattern, it returns it to be compiled on first use as "(?:PIECE)"); an
+// alternative that holds named groups is split in turn. Empty when the
+// pattern does not split so. A piece that turns out not to compile makes
+// CapturesByPieces return false.
 std::vector<Rule::Piece> CompilePieces(
     const std::string& pattern,
-    const std::function<std::shared_ptr<const re2::RE2>(const std::string&)>&
+    const std::function<std::shared_ptr<const LazyRegex>(const std::string&)>&
         compile);
 
 // The spans of the named groups that take part in a parse.
