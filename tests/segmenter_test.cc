@@ -72,6 +72,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"One.\r\n\r\nTwo.\r\nStill two.", {"One.", "Two.\r\nStill two."}},
         Case{"One.\rTwo.\rThree.", {"One.", "Two.", "Three."}},
         Case{"One.\r\rTwo.\rStill two.", {"One.", "Two.\rStill two."}},
+        // A blank line between "\n" and "\r\n"; breaks at the very end.
+        Case{"One.\n\r\nTwo.\r", {"One.", "Two."}}, Case{"\n", {}},
+        Case{"\r\n\r\n", {}}, Case{"\r", {}},
         // Surrounding spaces, including no-break spaces, are trimmed.
         Case{"  Padded.  \n\n" NBSP "Also." NBSP, {"Padded.", "Also."}},
         // Invalid UTF-8 is kept byte for byte.
@@ -154,10 +157,42 @@ INSTANTIATE_TEST_SUITE_P(
              "\xE2\x9F\xA6Q12\xE2\x9F\xA7"}},
         Case{"He said \xE2\x9F\xA6Q7\xE2\x9F\xA7. Then he left.",
              {"He said \xE2\x9F\xA6Q7\xE2\x9F\xA7.", "Then he left."}},
+        // Other characters that share the placeholder's lead byte 0xE2:
+        // an ellipsis character is no terminal, a dash no opener.
+        Case{"Wait\xE2\x80\xA6 He left. \xE2\x80\x94 No.",
+             {"Wait\xE2\x80\xA6 He left. \xE2\x80\x94 No."}},
+        Case{"He left.\xE2\x80\x9D Then? \xE2\x80\xA2 Item.",
+             {"He left.\xE2\x80\x9D", "Then?", "\xE2\x80\xA2 Item."}},
+        // A no-break space separates like a space; closers after the stop.
+        Case{"It rained." NBSP "Then it stopped.\xC2\xBB" NBSP NBSP "Ok.",
+             {"It rained.", "Then it stopped.\xC2\xBB", "Ok."}},
+        // A bracket around a stop is no placeholder and skipped alone (the
+        // stop, glued to a digit, ends nothing); one cut off by the end.
+        Case{"\xE2\x9F\xA6Q.1\xE2\x9F\xA7 Yes. \xE2\x9F\xA6Q2",
+             {"\xE2\x9F\xA6Q.1\xE2\x9F\xA7 Yes.", "\xE2\x9F\xA6Q2"}},
         // A stray bracket with no placeholder after it is harmless.
         Case{"Odd \xE2\x9F\xA6. Fine.", {"Odd \xE2\x9F\xA6.", "Fine."}},
         // Invalid UTF-8 bytes are neither letters nor boundaries.
         Case{"Bad \xFF. Next \xC3. \xFE", {"Bad \xFF.", "Next \xC3. \xFE"}}));
+
+// The scan passes over several bytes at a time: a sentence end must be
+// found whatever its offset, at the very start and end of `within` too.
+TEST(SplitSentencesTest, FindsEndsAtEveryOffset) {
+  for (std::size_t pad = 0; pad < 12; ++pad) {
+    SCOPED_TRACE("pad " + std::to_string(pad));
+    const std::string prefix(pad, 'x');
+    const std::string text =
+        prefix + "a. Mr. Lee? No. \xE2\x9F\xA6Q1\xE2\x9F\xA7 Ok!";
+    EXPECT_THAT(Texts(text, SplitSentences(text, {0, text.size()})),
+                ElementsAre(prefix + "a.", "Mr. Lee?", "No.",
+                            "\xE2\x9F\xA6Q1\xE2\x9F\xA7 Ok!"));
+    // Every window of the text still splits within itself only.
+    for (std::size_t end = 0; end <= text.size(); ++end) {
+      const Span within{pad, end};
+      ExpectWellFormed(text, within, SplitSentences(text, within));
+    }
+  }
+}
 
 TEST(SplitSentencesTest, StaysInsideWithin) {
   std::string text = "Skip me. Take this. And this. Not this.";
