@@ -218,6 +218,29 @@ INSTANTIATE_TEST_SUITE_P(
         // An abbreviation is no sentence end.
         Case{"He called it 'Mr. Lee's idea' today.", {"Mr. Lee's idea"}}));
 
+// The scan passes over bytes that cannot start a mark without decoding
+// them: marks right after other characters with the same lead byte (0xC2:
+// £, no-break space; 0xE2: dashes, €, …), after other multi-byte
+// characters and at the very start and end must still be seen.
+INSTANTIATE_TEST_SUITE_P(
+    MarksAmongOtherCharacters, ScanQuotesTest,
+    ::testing::Values(
+        Case{"It cost \xC2\xA3"
+             "5:" NBSP LDQ "too much" RDQ NBSP "he said.",
+             {"too much"}},
+        Case{"Price " RAQ "\xE2\x82\xAC"
+             "9" LAQ " now.",
+             {"\xE2\x82\xAC"
+              "9"}},
+        Case{EMDASH LDQ "Go" RDQ "\xE2\x80\xA6 " EMDASH "'home'" EMDASH,
+             {"Go", "home"}},
+        Case{"Caf\xC3\xA9 " LDQ "\xC3\xA9t\xC3\xA9" RDQ
+             " \xF0\x9F\x98\x80\"ok\" \xE4\xB8\xAD\"\xE6\x96\x87\"",
+             {"\xC3\xA9t\xC3\xA9", "ok", "\xE6\x96\x87"}},
+        Case{"\"a\"", {"a"}}, Case{"xyz\"abcdefgh\"", {"abcdefgh"}},
+        Case{"x " LSQ LSQ "doubled" RSQ RSQ " and ``back''",
+             {"doubled", "back"}}));
+
 INSTANTIATE_TEST_SUITE_P(
     InvalidUtf8, ScanQuotesTest,
     ::testing::Values(

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "whosaid/internal/byte_set.h"
 #include "whosaid/segmenter.h"
 
 // How the scanner decides, in short. Every candidate mark is classified by
@@ -252,6 +253,14 @@ std::size_t MarkAt(std::string_view text, std::size_t pos, std::size_t end,
   return cp.size;
 }
 
+// The bytes that may start a quotation mark: the ASCII marks ' " ` and the
+// lead bytes of the UTF-8 ones (U+00AB and U+00BB start with 0xC2, the
+// marks of U+2018 to U+203A with 0xE2). The scanner passes over any other
+// byte without decoding it: it is ASCII or a continuation byte, or leads a
+// character that is no mark, whose continuation bytes cannot start one
+// either.
+constexpr internal::ByteSet kMarkLeads = internal::MakeByteSet("'\"`\xC2\xE2");
+
 bool IsApostropheAt(std::string_view text, std::size_t pos, std::size_t end) {
   if (pos >= end) return false;
   if (text[pos] == '\'') return true;
@@ -381,6 +390,10 @@ void Scanner::ScanParagraph(std::size_t index) {
   pending_taken_ = false;
   std::size_t pos = paragraph_.begin;
   while (pos < paragraph_.end) {
+    pos = internal::FindByteIn(text_, pos, paragraph_.end, kMarkLeads);
+    if (pos == paragraph_.end) break;
+    // Only a mark reads the sentence start, so it is brought up to date
+    // here, not at every byte.
     while (next_sentence_ < sentences_.size() &&
            sentences_[next_sentence_].begin <= pos) {
       last_sentence_start_ = sentences_[next_sentence_++].begin;
