@@ -158,6 +158,31 @@ TEST(SkeletonTest, WideSpacesAndLineBreaksReadAsSpaces) {
   EXPECT_EQ(board.end, s.text.find("\n\nEnd."));
 }
 
+// The copy looks for wide spaces at their lead bytes (0xC2, 0xE2) only:
+// other characters with those lead bytes stay as they are, each wide space
+// kind becomes one space, and tabs and line breaks become spaces, at any
+// offset (also next to each other and at the paragraph's ends).
+TEST(SkeletonTest, OnlyWideSpacesAmongSimilarCharactersBecomeSpaces) {
+  const std::string others =
+      "\xC2\xA3"       // £
+      "\xE2\x80\x94"   // —
+      "\xE2\x80\xA6"   // …
+      "\xE2\x80\x88"   // U+2008 punctuation space: not replaced
+      "\xE2\x82\xAC";  // €
+  for (std::size_t pad = 0; pad < 9; ++pad) {
+    SCOPED_TRACE("pad " + std::to_string(pad));
+    const std::string prefix(pad, 'x');
+    const std::string text = prefix + others +
+                             "\xC2\xA0\xE2\x80\x87"
+                             "a\t\xE2\x80\x89" +
+                             others + "\r\n\xE2\x80\xAF" + "b\xC2\xA0";
+    const Skeleton skeleton(text, Span{0, text.size()}, {});
+    EXPECT_EQ(skeleton.text(), prefix + others + "  a  " + others + "   b ");
+    EXPECT_EQ(skeleton.ToOriginal(In(skeleton, "b ")).In(text), "b\xC2\xA0");
+    EXPECT_EQ(skeleton.ToOriginal(In(skeleton, others)).In(text), others);
+  }
+}
+
 TEST(SkeletonTest, ToOriginalCoversWholeQuotesItCutsInto) {
   const std::string text =
       "Ruiz said " LDQ "The bridge stays shut" RDQ " and left.";

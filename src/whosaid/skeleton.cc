@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "whosaid/internal/byte_set.h"
 #include "whosaid/internal/utf8.h"
 #include "whosaid/rule_set.h"
 #include "whosaid/segmenter.h"
@@ -51,12 +52,23 @@ std::size_t WideSpaceAt(std::string_view text, std::size_t at) {
   return 0;
 }
 
+// The lead bytes of the spaces WideSpaceAt knows: U+00A0 starts with 0xC2,
+// U+2007, U+2009 and U+202F with 0xE2.
+constexpr internal::ByteSet kWideSpaceLeads = internal::MakeByteSet("\xC2\xE2");
+
+// The bytes AppendWithSpaces turns into a space.
+constexpr internal::ByteSet kBreaksAndTabs = internal::MakeByteSet("\n\r\t");
+
 // A line break or tab inside a paragraph reads as a space: a rule's "."
 // does not cross a line break, and hard-wrapped text breaks lines
-// anywhere. One byte for one, every offset kept.
+// anywhere. One byte for one, every offset kept. Appended as one run, then
+// the few breaks are found and replaced, rather than a byte at a time.
 void AppendWithSpaces(std::string_view bytes, std::string* out) {
-  for (char c : bytes) {
-    out->push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  std::size_t at = out->size();
+  out->append(bytes);
+  while ((at = internal::FindByteIn(*out, at, out->size(), kBreaksAndTabs)) <
+         out->size()) {
+    (*out)[at++] = ' ';
   }
 }
 
@@ -228,12 +240,18 @@ Skeleton::Skeleton(std::string_view text, Span paragraph,
   auto copy_until = [&](std::size_t end) {
     // Searched up to `end` only: a paragraph costs its own length.
     const std::string_view upto = text.substr(0, end);
-    while (cursor < end) {
-      std::size_t space = upto.find_first_of("\xC2\xE2", cursor);
-      while (space < end && WideSpaceAt(upto, space) == 0) {
-        space = upto.find_first_of("\xC2\xE2", space + 1);
+    // The next wide space at or after `from`, or `end` (also when `end` is
+    // past the text).
+    auto next_wide_space = [&](std::size_t from) {
+      std::size_t at =
+          internal::FindByteIn(upto, from, upto.size(), kWideSpaceLeads);
+      while (at < upto.size() && WideSpaceAt(upto, at) == 0) {
+        at = internal::FindByteIn(upto, at + 1, upto.size(), kWideSpaceLeads);
       }
-      space = std::min(space, end);
+      return at < upto.size() ? at : end;
+    };
+    while (cursor < end) {
+      const std::size_t space = next_wide_space(cursor);
       if (space > cursor) {
         pieces_.push_back({text_.size(), text_.size() + (space - cursor),
                            Span{cursor, space}, -1});
