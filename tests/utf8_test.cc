@@ -75,5 +75,30 @@ TEST(FirstInvalidUtf8Test, ReadsOnlyTheGivenView) {
   EXPECT_EQ(FirstInvalidUtf8(std::string_view(buffer).substr(0, 4)), 3u);
 }
 
+// ASCII is checked eight bytes at a time: an error, and a valid sequence
+// that straddles an eight-byte step, must be handled at every offset, and
+// the bytes past the view never read as part of it.
+TEST(FirstInvalidUtf8Test, EveryOffsetAfterAnAsciiRun) {
+  for (std::size_t run = 0; run < 20; ++run) {
+    const std::string ascii(run, 'a');
+    EXPECT_EQ(FirstInvalidUtf8(ascii), std::nullopt) << run;
+    EXPECT_EQ(FirstInvalidUtf8(ascii + "\xFF" + ascii), run) << run;
+    EXPECT_EQ(FirstInvalidUtf8(ascii + "\xE2\x80\x9C" + ascii + "\x80"),
+              2 * run + 3)
+        << run;
+    EXPECT_EQ(FirstInvalidUtf8(ascii + "\xF0\x9F\x98\x80" + ascii),
+              std::nullopt)
+        << run;
+    // A view that stops before an invalid byte of its buffer is valid.
+    const std::string buffer = ascii + "\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF";
+    for (std::size_t begin = 0; begin <= run; ++begin) {
+      EXPECT_EQ(
+          FirstInvalidUtf8(std::string_view(buffer).substr(begin, run - begin)),
+          std::nullopt)
+          << run << " " << begin;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace whosaid::internal
