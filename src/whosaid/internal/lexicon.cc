@@ -13,11 +13,9 @@
 namespace whosaid::internal {
 namespace {
 
-// The whitespace of RE2's \s, plus \v.
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
+// The whitespace of RE2's \s, plus \v: ' ' and '\t' '\n' '\v' '\f' '\r',
+// which are consecutive.
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // Bytes that belong to a word, for whole-word look-ups. Any byte of a
 // multi-byte UTF-8 character counts, so "café" is one word.
@@ -217,17 +215,26 @@ bool IsNormalizedPhrase(std::string_view phrase) {
 }
 
 std::string NormalizePhrase(std::string_view phrase) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : Trim(phrase)) {
-    if (IsSpace(c)) {
-      pending_space = true;
+  phrase = Trim(phrase);
+  // The result is never longer than the trimmed phrase: written in place
+  // and cut to size once, not grown a character at a time.
+  std::string out(phrase.size(), ' ');
+  // Through a local pointer: a store through out[] may alias the string's
+  // own pointer, so the compiler would reload it at every character.
+  char* const dst = out.data();
+  std::size_t size = 0;
+  std::size_t i = 0;
+  while (i < phrase.size()) {
+    const char c = phrase[i++];
+    if (!IsSpace(c)) {
+      dst[size++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
       continue;
     }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    // A run of spaces: one space (trimmed, so a word follows).
+    ++size;
+    while (i < phrase.size() && IsSpace(phrase[i])) ++i;
   }
+  out.resize(size);
   return out;
 }
 
