@@ -39,6 +39,21 @@ TEST(QuoteWordsTest, KeepsDigitsAndInvalidBytes) {
                           "b"));
 }
 
+// ASCII letters and digits are taken a run at a time: a run must join the
+// non-ASCII letters, apostrophes and invalid bytes next to it into one
+// word, whichever side they are on.
+TEST(QuoteWordsTest, AsciiRunsJoinWhatTouchesThem) {
+  EXPECT_THAT(
+      QuoteWords("CAF\xC3\x89S \xC3\x89T\xC3\x89s x\xFFY O\xE2\x80\x99"
+                 "Brien's"),
+      ElementsAre("caf\xC3\xA9s", "\xC3\xA9t\xC3\xA9s", "x\xFFy", "o'brien's"));
+  EXPECT_THAT(QuoteWords("A"), ElementsAre("a"));
+  EXPECT_THAT(QuoteWords("Z9'"), ElementsAre("z9"));
+  EXPECT_THAT(QuoteWords("'Q' [AbC]\xE2\x80\x94"
+                         "dEf\xE2\x80\xA6"),
+              ElementsAre("q", "abc", "def"));
+}
+
 TEST(NormalizeQuoteTest, EqualForCaseWhitespaceAndQuoteStyle) {
   const std::string curly =
       NormalizeQuote("“We cannot ask families to live behind a wall,”");
@@ -62,6 +77,21 @@ TEST(FindQuoteMarksTest, FindsEllipsesAndInsertions) {
   EXPECT_THAT(found,
               ElementsAre("insertion:[for]", "ellipsis:...", "ellipsis:. . .",
                           "ellipsis:…", "ellipsis:[...]"));
+}
+
+// The search jumps to '[', '.' and 0xE2 bytes: marks must be found at
+// every offset, and other 0xE2 characters (dashes, quotes) are no marks.
+TEST(FindQuoteMarksTest, FindsMarksAtEveryOffset) {
+  for (std::size_t pad = 0; pad < 10; ++pad) {
+    const std::string text =
+        std::string(pad, 'a') + "\xE2\x80\x94\xE2\x80\x9Cx...y\xE2\x80\xA6[z]";
+    const std::vector<QuoteMark> marks = FindQuoteMarks(text);
+    ASSERT_EQ(marks.size(), 3u) << pad;
+    EXPECT_EQ(marks[0].span, (Span{pad + 7, pad + 10}));
+    EXPECT_EQ(marks[1].span, (Span{pad + 11, pad + 14}));
+    EXPECT_EQ(marks[2].kind, QuoteMarkKind::kInsertion);
+    EXPECT_EQ(marks[2].span, (Span{pad + 14, pad + 17}));
+  }
 }
 
 TEST(FindQuoteMarksTest, NothingInPlainTextOrUnclosedBrackets) {

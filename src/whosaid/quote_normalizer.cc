@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "whosaid/internal/byte_set.h"
+
 namespace whosaid {
 namespace {
 
@@ -45,6 +47,15 @@ void Encode(std::int32_t code, std::string* out) {
     out->push_back(static_cast<char>(0x80 | (code & 0x3F)));
   }
 }
+
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
+}
+
+// The bytes at which FindQuoteMarks has anything to check: '[' and the
+// first bytes of the ellipses EllipsisAt knows ('.', and 0xE2 for …).
+constexpr internal::ByteSet kMarkStarts = internal::MakeByteSet("[.\xE2");
 
 bool IsApostrophe(std::int32_t c) {
   return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x02BC;
@@ -96,6 +107,20 @@ std::vector<std::string> QuoteWords(std::string_view text) {
   std::string word;
   bool previous_is_word = false;
   for (std::size_t i = 0; i < text.size();) {
+    if (IsAsciiAlnum(text[i])) {
+      // Most of a quote: a run of ASCII letters and digits, appended at
+      // once and lowered in place rather than decoded a byte at a time.
+      std::size_t end = i + 1;
+      while (end < text.size() && IsAsciiAlnum(text[end])) ++end;
+      const std::size_t from = word.size();
+      word.append(text, i, end - i);
+      for (std::size_t k = from; k < word.size(); ++k) {
+        if (word[k] >= 'A' && word[k] <= 'Z') word[k] += 'a' - 'A';
+      }
+      previous_is_word = true;
+      i = end;
+      continue;
+    }
     const Char c = Decode(text, i);
     const std::size_t next = i + c.size;
     if (IsWordChar(c.code)) {
@@ -135,6 +160,8 @@ std::string_view QuoteMarkKindName(QuoteMarkKind kind) {
 std::vector<QuoteMark> FindQuoteMarks(std::string_view text) {
   std::vector<QuoteMark> marks;
   for (std::size_t i = 0; i < text.size();) {
+    i = internal::FindByteIn(text, i, text.size(), kMarkStarts);
+    if (i == text.size()) break;
     if (text[i] == '[') {
       const std::size_t close = text.find_first_of("[]", i + 1);
       if (close != std::string_view::npos && text[close] == ']') {
