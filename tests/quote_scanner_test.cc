@@ -212,6 +212,12 @@ INSTANTIATE_TEST_SUITE_P(
         // An apostrophe that looks like an opening and pairs across a
         // sentence end with one that does not end an utterance: no quote.
         Case{"He said 'maybe. Then the Smiths' dog barked.", {}},
+        // Sentences are split only when a single quote closes, and then
+        // read up to each closing: several in a paragraph, and again in
+        // the next paragraph.
+        Case{"'Yes,' he said. Then 'maybe. The Smiths' dog barked. 'Ok. "
+             "Go,' she said.\n\nAnd 'no. The Joneses' cat. 'Fine,' he said.",
+             {"Yes,", "Ok. Go,", "Fine,"}},
         // A real multi-sentence single quote ends with punctuation.
         Case{"'I came home. Then I slept,' he said.",
              {"I came home. Then I slept,"}},

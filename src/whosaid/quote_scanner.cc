@@ -328,7 +328,8 @@ class Scanner {
   Action DecideAngle(Style style, const Context& context) const;
   void Open(Style style, Span mark);
   void Close(Family family, Span mark);
-  bool PlausibleSingle(const Record& record, Span mark) const;
+  bool PlausibleSingle(const Record& record, Span mark);
+  std::size_t SentenceStart();
   void PopUnclosed(std::size_t end);
   void Pop();
   void EndParagraph(std::size_t index);
@@ -356,7 +357,12 @@ class Scanner {
   bool last_mark_opened_ = false;
   // The second apostrophe of "'n'", to be ignored.
   std::size_t skip_mark_at_ = std::string_view::npos;
-  // Sentence starts of the paragraph, and the last one passed.
+  // Where the scan loop last stopped at a mark lead byte: the position
+  // whose sentence start PlausibleSingle reads.
+  std::size_t scan_pos_ = 0;
+  // Sentences of the paragraph, split only when first needed (few
+  // paragraphs close a single quote), and the last start passed.
+  bool sentences_split_ = false;
   std::vector<Span> sentences_;
   std::size_t next_sentence_ = 0;
   std::size_t last_sentence_start_ = 0;
@@ -384,20 +390,13 @@ void Scanner::ScanParagraph(std::size_t index) {
   // mark must stand first, an unclosed quote ends at the last non-space.
   paragraph_ = TrimSpan(text_, paragraphs_[index]);
   last_mark_end_ = std::string_view::npos;
-  sentences_ = SplitSentences(text_, paragraph_);
-  next_sentence_ = 0;
-  last_sentence_start_ = paragraph_.begin;
+  sentences_split_ = false;
   pending_taken_ = false;
   std::size_t pos = paragraph_.begin;
   while (pos < paragraph_.end) {
     pos = internal::FindByteIn(text_, pos, paragraph_.end, kMarkLeads);
     if (pos == paragraph_.end) break;
-    // Only a mark reads the sentence start, so it is brought up to date
-    // here, not at every byte.
-    while (next_sentence_ < sentences_.size() &&
-           sentences_[next_sentence_].begin <= pos) {
-      last_sentence_start_ = sentences_[next_sentence_++].begin;
-    }
+    scan_pos_ = pos;
     if (text_[pos] == '\'') {
       pos = ScanApostrophes(pos);
       continue;
@@ -654,12 +653,29 @@ void Scanner::Close(Family family, Span mark) {
 // quotations that long (a full sentence quoted inside a double quote) end
 // like an utterance, with punctuation before the closing mark, so a single
 // quote that crosses a sentence boundary or is long is kept only then.
-bool Scanner::PlausibleSingle(const Record& record, Span mark) const {
-  bool crosses = last_sentence_start_ > record.quote.outer.begin;
+bool Scanner::PlausibleSingle(const Record& record, Span mark) {
+  bool crosses = SentenceStart() > record.quote.outer.begin;
   bool long_quote = mark.begin - record.quote.inner.begin > kLongSingleQuote;
   if (!crosses && !long_quote) return true;
   if (mark.begin == last_mark_end_) return !last_mark_opened_;  // '"no."'
   return EndsUtterance(DecodeBefore(text_, mark.begin).value);
+}
+
+// The start of the last sentence of the paragraph that begins at or before
+// scan_pos_ (the paragraph start when none does). scan_pos_ only grows
+// within a paragraph, so the sentences are walked once.
+std::size_t Scanner::SentenceStart() {
+  if (!sentences_split_) {
+    sentences_ = SplitSentences(text_, paragraph_);
+    sentences_split_ = true;
+    next_sentence_ = 0;
+    last_sentence_start_ = paragraph_.begin;
+  }
+  while (next_sentence_ < sentences_.size() &&
+         sentences_[next_sentence_].begin <= scan_pos_) {
+    last_sentence_start_ = sentences_[next_sentence_++].begin;
+  }
+  return last_sentence_start_;
 }
 
 // Leaves the innermost open quote unclosed, ending at `end`, which is
