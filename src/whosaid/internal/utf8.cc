@@ -28,27 +28,8 @@ std::optional<std::size_t> FirstInvalidUtf8(std::string_view text) {
       ++i;
       continue;
     }
-    // Length of the sequence and the valid range of its second byte
-    // (Unicode Table 3-7), which rules out overlongs and surrogates.
-    int len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + len > n || s[i + 1] < lo || s[i + 1] > hi) return i;
-    for (int k = 2; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return i;
-    }
+    const std::size_t len = Utf8MultiByteLength(s + i, n - i);
+    if (len == 0) return i;
     i += len;
   }
   return std::nullopt;
