@@ -214,6 +214,28 @@ TEST(ScanDocumentLineTest, LeavesErrorsAndRareFormsToNlohmann) {
   }
 }
 
+// The scanner skips plain ASCII a word at a time: every byte, and a
+// few escapes and UTF-8 sequences, at every offset of a word and beyond.
+TEST(ScanDocumentLineTest, AgreesWithNlohmannWhereverAByteIs) {
+  std::vector<std::string> pieces = {
+      "\\n",      "\\u00e9",      "\\ud83d\\ude00",
+      "\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80"};
+  for (int byte = 0; byte < 0x100; ++byte) {
+    pieces.push_back(std::string(1, static_cast<char>(byte)));
+  }
+  int scanned = 0;
+  for (const std::string& piece : pieces) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      const std::string line = R"({"text": ")" + std::string(at, 'a') + piece +
+                               std::string(at % 11, 'z') + "\"}";
+      EXPECT_EQ(Disagreement(line), "") << line;
+      scanned += ReadBoth(line).scanned.has_value();
+    }
+  }
+  // The six pieces and the 94 printable ASCII bytes but '"' and '\\'.
+  EXPECT_EQ(scanned, (6 + 94) * 20);
+}
+
 // Every line made by changing, inserting or deleting a few bytes of a
 // record: whenever the scanner answers, it agrees with nlohmann.
 TEST(ScanDocumentLineTest, AgreesWithNlohmannOnMutatedLines) {

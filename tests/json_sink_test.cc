@@ -80,5 +80,23 @@ TEST(JsonTextWriterTest, WritesWhatNlohmannDumps) {
   }
 }
 
+TEST(JsonTextWriterTest, EscapesEveryByteWhereverItIs) {
+  // The writer skips plain bytes a word at a time: every byte at every
+  // offset of a word and beyond, followed by strings of other lengths.
+  for (int byte = 0; byte < 0x100; ++byte) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      const std::string text = std::string(at, 'a') + static_cast<char>(byte) +
+                               std::string(at % 11, 'b');
+      if (byte < 0x80) {
+        EXPECT_EQ(Text(text), json(text).dump()) << byte << " at " << at;
+      } else {
+        // Other bytes stand for themselves (nlohmann only dumps them in
+        // valid UTF-8, which is what callers pass).
+        EXPECT_EQ(Text(text), '"' + text + '"') << byte << " at " << at;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace whosaid

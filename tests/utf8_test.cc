@@ -62,6 +62,15 @@ TEST(FirstInvalidUtf8Test, Table) {
   };
   for (const Utf8Case& c : cases) {
     EXPECT_EQ(FirstInvalidUtf8(c.text), c.first_invalid) << c.name;
+    // The same after ASCII of every length up to two words, which the
+    // check skips a word at a time, and before more of it.
+    for (std::size_t pad = 1; pad <= 16; ++pad) {
+      const std::string padded =
+          std::string(pad, 'a') + c.text + std::string(pad % 9, 'z');
+      std::optional<std::size_t> expected = c.first_invalid;
+      if (expected) *expected += pad;
+      EXPECT_EQ(FirstInvalidUtf8(padded), expected) << c.name << ", " << pad;
+    }
   }
 }
 

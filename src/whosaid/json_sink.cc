@@ -4,6 +4,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "whosaid/internal/byte_words.h"
+
 namespace whosaid {
 
 void JsonTextWriter::BeforeValue() {
@@ -54,12 +56,23 @@ void JsonTextWriter::String(std::string_view utf8) {
 void JsonTextWriter::Quoted(std::string_view utf8) {
   static constexpr char kHex[] = "0123456789abcdef";
   *out_ += '"';
-  std::size_t plain = 0;  // start of the bytes not yet written
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_->append(utf8.substr(plain, i - plain));
-    plain = i + 1;
+  const char* p = utf8.data();
+  const char* const end = p + utf8.size();
+  const char* plain = p;  // start of the bytes not yet written
+  for (;;) {
+    // Most strings are long runs that need no escape: skip them a word at
+    // a time, then find the byte that stopped the word one at a time.
+    while (end - p >= 8 && !internal::AnyJsonSpecial(internal::LoadWord(p))) {
+      p += 8;
+    }
+    while (p < end && static_cast<unsigned char>(*p) >= 0x20 && *p != '"' &&
+           *p != '\\') {
+      ++p;
+    }
+    if (p == end) break;
+    out_->append(plain, p - plain);
+    const auto c = static_cast<unsigned char>(*p);
+    plain = ++p;
     switch (c) {
       case '"':
         *out_ += "\\\"";
@@ -88,7 +101,7 @@ void JsonTextWriter::Quoted(std::string_view utf8) {
         *out_ += kHex[c & 0xF];
     }
   }
-  out_->append(utf8.substr(plain));
+  out_->append(plain, p - plain);
   *out_ += '"';
 }
 

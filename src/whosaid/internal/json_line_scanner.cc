@@ -6,6 +6,7 @@
 #include <cstring>
 #include <utility>
 
+#include "whosaid/internal/byte_words.h"
 #include "whosaid/internal/utf8.h"
 
 namespace whosaid::internal {
@@ -108,6 +109,13 @@ bool Scanner::String(std::string* out) {
   ++p_;                  // the opening quote
   const char* run = p_;  // start of the bytes not yet appended
   for (;;) {
+    // Skip plain ASCII a word at a time, then up to the byte that
+    // stopped the word one at a time.
+    while (end_ - p_ >= 8) {
+      const std::uint64_t word = LoadWord(p_);
+      if (AnyJsonSpecial(word) | AnyNonAscii(word)) break;
+      p_ += 8;
+    }
     while (p_ < end_ && kPlain[static_cast<unsigned char>(*p_)]) ++p_;
     if (p_ == end_) return false;
     const auto c = static_cast<unsigned char>(*p_);

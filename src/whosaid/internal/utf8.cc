@@ -1,19 +1,8 @@
 #include "whosaid/internal/utf8.h"
 
-#include <cstdint>
-#include <cstring>
+#include "whosaid/internal/byte_words.h"
 
 namespace whosaid::internal {
-namespace {
-
-// Whether the eight bytes at `s` are all ASCII (none has its top bit set).
-bool AllAscii8(const unsigned char* s) {
-  std::uint64_t word;
-  std::memcpy(&word, s, sizeof word);  // compiles to one unaligned load
-  return (word & 0x8080808080808080u) == 0;
-}
-
-}  // namespace
 
 std::optional<std::size_t> FirstInvalidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
@@ -21,10 +10,9 @@ std::optional<std::size_t> FirstInvalidUtf8(std::string_view text) {
   std::size_t i = 0;
   while (i < n) {
     // Most text is ASCII, which is always valid: eight bytes a step.
-    while (n - i >= 8 && AllAscii8(s + i)) i += 8;
+    while (n - i >= 8 && !AnyNonAscii(LoadWord(text.data() + i))) i += 8;
     if (i == n) break;
-    const unsigned char c = s[i];
-    if (c < 0x80) {
+    if (s[i] < 0x80) {
       ++i;
       continue;
     }
