@@ -57,6 +57,12 @@ TEST(JsonTextWriterTest, WritesWhatNlohmannDumps) {
       json::array(),
       json::array({json::array(), json::object(), json::array({1})}),
       {{"a", 1}, {"b", {{"c", json::array({1, -2, nullptr, true, false})}}}},
+      // Keys written in one piece, and those too long or needing escapes.
+      {{"", 0},
+       {"a \" b \\ c \x01", 1},
+       {std::string(36, 'k'), 2},
+       {std::string(37, 'l'), 3},
+       {"caf\xc3\xa9", 4}},
       "plain",
       "quote \" backslash \\ slash / tab \t newline \n return \r",
       "bell \x07 backspace \b form feed \f unit \x1f delete \x7f",

@@ -519,7 +519,14 @@ void WriteJson(const DocumentResult& result, bool with_text, JsonSink& out) {
 }
 
 std::string ToJsonText(const DocumentResult& result, bool with_text) {
+  // Room for the whole line at once rather than a dozen doublings: the
+  // text, each quote's content text and some 600 bytes of fields a quote,
+  // 128 an entity (more than news needs; a longer line only doubles it).
+  std::size_t size =
+      256 + (with_text ? result.text.size() : 0) + 128 * result.entities.size();
+  for (const Attribution& q : result.quotes) size += 600 + q.content.size();
   std::string text;
+  text.reserve(size);
   JsonTextWriter writer(&text);
   WriteJson(result, with_text, writer);
   return text;
