@@ -290,6 +290,14 @@ class RecordReader {
   bool Finish(std::string* fallback_id, Document* doc);
 
  private:
+  // Bits of seen_ for the keys read: one each for "text", "id" and
+  // "meta", then one for each of kOwnKeys and each of kMetaKeys.
+  static constexpr unsigned kSeenText = 1u << 0;
+  static constexpr unsigned kSeenId = 1u << 1;
+  static constexpr unsigned kSeenMeta = 1u << 2;
+  static constexpr int kFirstOwnBit = 3;
+  static constexpr int kFirstNestedBit = kFirstOwnBit + kMetaFieldCount;
+
   // Each key may come once: for a repeated one nlohmann keeps the last
   // value, which is rare enough to leave to it.
   bool FirstTime(unsigned bit) {
@@ -322,14 +330,14 @@ bool RecordReader::Member(std::string_view key) {
   static constexpr std::string_view kOwnKeys[kMetaFieldCount] = {
       "url", "date", "outlet", "title"};
   if (key == "text") {
-    return FirstTime(1u << 0) && scanner_->Peek() == '"' &&
+    return FirstTime(kSeenText) && scanner_->Peek() == '"' &&
            (has_text_ = scanner_->String(&doc_.text));
   }
-  if (key == "id") return FirstTime(1u << 1) && Id();
-  if (key == "meta") return FirstTime(1u << 2) && MetaObject();
+  if (key == "id") return FirstTime(kSeenId) && Id();
+  if (key == "meta") return FirstTime(kSeenMeta) && MetaObject();
   for (int field = 0; field < kMetaFieldCount; ++field) {
     if (key == kOwnKeys[field]) {
-      return FirstTime(1u << (3 + field)) &&
+      return FirstTime(1u << (kFirstOwnBit + field)) &&
              OwnMeta(static_cast<MetaField>(field));
     }
   }
@@ -371,7 +379,7 @@ bool RecordReader::MetaObject() {
   return scanner_->Members([this](std::string_view key) {
     for (std::size_t i = 0; i < std::size(kMetaKeys); ++i) {
       if (key != kMetaKeys[i]) continue;
-      if (!FirstTime(1u << (8 + i))) return false;
+      if (!FirstTime(1u << (kFirstNestedBit + i))) return false;
       if (scanner_->Peek() != '"') return scanner_->SkipValue(1);
       return has_nested_[i] = scanner_->String(&nested_[i]);
     }

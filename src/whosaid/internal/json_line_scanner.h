@@ -17,10 +17,11 @@ namespace whosaid::internal {
 // `line` is one the scanner is sure of; then *fallback_id may have been
 // moved from. nullopt when it is not sure, and then *fallback_id is
 // untouched: for every line that ParseDocumentLine fails on, and for valid
-// ones with what the scanner leaves to nlohmann (a byte order mark,
-// escapes in keys, a repeated key that whosaid reads, a number with an
-// exponent or of more than 300 characters, an "id" that is not a whole
-// number of at most 18 digits, nesting deeper than 64).
+// ones with what the scanner leaves to nlohmann: a byte order mark, an
+// escape in a key, a key that whosaid reads given twice (also in "meta"),
+// a number with an exponent or of more than 300 characters, a numeric
+// "id" that is not a whole number of at most 18 digits or is -0, nesting
+// deeper than 64 arrays and objects.
 std::optional<Document> ScanDocumentLine(std::string_view line,
                                          std::string* fallback_id);
 
