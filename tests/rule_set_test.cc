@@ -306,6 +306,35 @@ TEST(RuleSetTest, LongestEntryInsideAPhraseStandsAsWholeWords) {
   }
 }
 
+TEST(RuleSetTest, NormalizedPhraseIsNormalizePhraseWithoutACopy) {
+  const std::string long_phrase =
+      " " + std::string(internal::NormalizedPhrase::kInlineSize, 'A') +
+      "\t\n  B ";
+  for (const std::string& phrase : std::vector<std::string>{
+           "", " ", "said", "Told  Reporters", " told\r\nreporters\v",
+           "U.S. Chief", "caf\xc3\xa9 Owner", long_phrase}) {
+    const internal::NormalizedPhrase normalized(phrase);
+    EXPECT_EQ(normalized.view(), internal::NormalizePhrase(phrase))
+        << "[" << phrase << "]";
+  }
+  // A normalised phrase is looked up where it is.
+  const std::string said = "said to be";
+  EXPECT_EQ(internal::NormalizedPhrase(said).view().data(), said.data());
+}
+
+TEST(RuleSetTest, EntryFinderFindsExactEntriesOnly) {
+  const RuleSet::Lexicon lexicon = {
+      {"said", "assert"}, {"told reporters", ""}, {"u.s.", "e"}};
+  const internal::EntryFinder finder(lexicon);
+  for (const auto& entry : lexicon) {
+    EXPECT_EQ(finder.Find(entry.first), &entry) << entry.first;
+  }
+  EXPECT_EQ(finder.Find("told"), nullptr);
+  EXPECT_EQ(finder.Find("Said"), nullptr);  // callers normalise first
+  EXPECT_EQ(finder.Find(""), nullptr);
+  EXPECT_EQ(finder.Find("has told reporters"), nullptr);
+}
+
 TEST(RuleSetTest, SortsByPriorityThenId) {
   auto set = MustLoad({Pack({
       {"rules/b.yaml", RuleYaml("b", kSaidPattern, "priority: 5\n")},

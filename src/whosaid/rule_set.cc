@@ -819,10 +819,8 @@ std::string RuleSet::AttributeOf(std::string_view lexicon,
                                  std::string_view phrase) const {
   const internal::EntryFinder* finder = FinderOf(lexicon);
   if (finder == nullptr) return "";
-  const auto* entry =
-      internal::IsNormalizedPhrase(phrase)
-          ? finder->FindLongest(phrase)
-          : finder->FindLongest(internal::NormalizePhrase(phrase));
+  const internal::NormalizedPhrase normalized(phrase);
+  const auto* entry = finder->FindLongest(normalized.view());
   return entry == nullptr ? "" : entry->second;
 }
 
@@ -830,9 +828,8 @@ bool RuleSet::InLexicon(std::string_view lexicon,
                         std::string_view phrase) const {
   const internal::EntryFinder* finder = FinderOf(lexicon);
   if (finder == nullptr) return false;
-  const Lexicon& entries = finder->lexicon();
-  if (internal::IsNormalizedPhrase(phrase)) return entries.count(phrase) > 0;
-  return entries.count(internal::NormalizePhrase(phrase)) > 0;
+  const internal::NormalizedPhrase normalized(phrase);
+  return finder->Find(normalized.view()) != nullptr;
 }
 
 }  // namespace whosaid

@@ -3,10 +3,13 @@
 #ifndef WHOSAID_RULE_SET_H_
 #define WHOSAID_RULE_SET_H_
 
+#include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "whosaid/attribution.h"
@@ -215,8 +218,18 @@ class RuleSet {
 
   std::vector<Rule> rules_;
   std::map<std::string, Lexicon, std::less<>> lexicons_;
-  // For each lexicon, what finds its entries inside a phrase.
-  std::map<std::string, std::unique_ptr<internal::EntryFinder>, std::less<>>
+  // Hashes std::string and std::string_view alike, so that a look-up by
+  // a string_view builds no string.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
+  // For each lexicon, what finds its entries inside a phrase. Hashed: every
+  // look-up starts here.
+  std::unordered_map<std::string, std::unique_ptr<internal::EntryFinder>,
+                     NameHash, std::equal_to<>>
       entry_finders_;
   // Owns the rules' compiled patterns, and tells which may match a text.
   std::shared_ptr<RulePrefilter> prefilter_;

@@ -214,31 +214,47 @@ bool IsNormalizedPhrase(std::string_view phrase) {
   return true;
 }
 
-std::string NormalizePhrase(std::string_view phrase) {
-  phrase = Trim(phrase);
-  // The result is never longer than the trimmed phrase: written in place
-  // and cut to size once, not grown a character at a time.
-  std::string out(phrase.size(), ' ');
-  // Through a local pointer: a store through out[] may alias the string's
-  // own pointer, so the compiler would reload it at every character.
-  char* const dst = out.data();
+namespace {
+
+// Writes the normal form of `phrase` to `out`, which has room for
+// phrase.size() bytes (the normal form is never longer); returns its size.
+std::size_t NormalizeInto(std::string_view phrase, char* out) {
   std::size_t size = 0;
-  std::size_t i = 0;
-  while (i < phrase.size()) {
-    const char c = phrase[i++];
-    if (!IsSpace(c)) {
-      dst[size++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+  bool pending_space = false;
+  for (char c : Trim(phrase)) {
+    if (IsSpace(c)) {
+      pending_space = true;
       continue;
     }
-    // A run of spaces: one space (trimmed, so a word follows).
-    ++size;
-    while (i < phrase.size() && IsSpace(phrase[i])) ++i;
+    if (pending_space) out[size++] = ' ';
+    pending_space = false;
+    out[size++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  out.resize(size);
+  return size;
+}
+
+}  // namespace
+
+std::string NormalizePhrase(std::string_view phrase) {
+  std::string out(phrase.size(), '\0');
+  out.resize(NormalizeInto(phrase, out.data()));
   return out;
 }
 
+NormalizedPhrase::NormalizedPhrase(std::string_view phrase) {
+  if (IsNormalizedPhrase(phrase)) {
+    view_ = phrase;
+  } else if (phrase.size() <= kInlineSize) {
+    view_ = std::string_view(inline_, NormalizeInto(phrase, inline_));
+  } else {
+    heap_ = NormalizePhrase(phrase);
+    view_ = heap_;
+  }
+}
+
 EntryFinder::EntryFinder(const RuleSet::Lexicon& lexicon) : lexicon_(&lexicon) {
+  index_.reserve(lexicon.size());
+  for (const auto& entry : lexicon) index_.emplace(entry.first, &entry);
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingLatin1);
   options.set_log_errors(false);
@@ -256,9 +272,15 @@ EntryFinder::EntryFinder(const RuleSet::Lexicon& lexicon) : lexicon_(&lexicon) {
 
 EntryFinder::~EntryFinder() = default;
 
+const RuleSet::Lexicon::value_type* EntryFinder::Find(
+    std::string_view phrase) const {
+  auto it = index_.find(phrase);
+  return it == index_.end() ? nullptr : it->second;
+}
+
 const RuleSet::Lexicon::value_type* EntryFinder::FindLongest(
     std::string_view phrase) const {
-  if (auto it = lexicon_->find(phrase); it != lexicon_->end()) return &*it;
+  if (const auto* entry = Find(phrase)) return entry;
   if (set_ == nullptr) return nullptr;
   std::vector<int> found;
   if (!set_->Match(re2::StringPiece(phrase.data(), phrase.size()), &found)) {

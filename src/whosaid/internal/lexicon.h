@@ -8,9 +8,11 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "whosaid/rule_set.h"
@@ -49,6 +51,26 @@ std::string NormalizePhrase(std::string_view phrase);
 // Whether NormalizePhrase would return `phrase` as it is.
 bool IsNormalizedPhrase(std::string_view phrase);
 
+// NormalizePhrase(phrase) without a heap allocation for phrases of up to
+// kInlineSize bytes: view() is `phrase` itself when it is normalised
+// already, else a copy held in the object (so view() is valid as long as
+// both are). For look-ups, which run for nearly every word of a text.
+class NormalizedPhrase {
+ public:
+  static constexpr std::size_t kInlineSize = 128;
+
+  explicit NormalizedPhrase(std::string_view phrase);
+  NormalizedPhrase(const NormalizedPhrase&) = delete;
+  NormalizedPhrase& operator=(const NormalizedPhrase&) = delete;
+
+  std::string_view view() const { return view_; }
+
+ private:
+  char inline_[kInlineSize];
+  std::string heap_;  // for longer phrases only
+  std::string_view view_;
+};
+
 // Finds in a phrase the entries of one lexicon it holds as whole words,
 // with one RE2::Set pass over the phrase instead of a search for each
 // entry.
@@ -60,6 +82,10 @@ class EntryFinder {
 
   const RuleSet::Lexicon& lexicon() const { return *lexicon_; }
 
+  // The entry equal to `phrase` (already normalised), or nullptr: the
+  // lexicon's own find, through a hash index. Thread-safe.
+  const RuleSet::Lexicon::value_type* Find(std::string_view phrase) const;
+
   // The entry that `phrase` (already normalised) equals, else the longest
   // entry that `phrase` contains with no word byte (ASCII letter, digit,
   // '_', or any byte of a multi-byte character) glued to either end, as
@@ -70,6 +96,10 @@ class EntryFinder {
 
  private:
   const RuleSet::Lexicon* lexicon_;
+  // Every entry by its text (views of the lexicon's keys): exact look-ups
+  // hash the phrase once instead of comparing it with a dozen keys.
+  std::unordered_map<std::string_view, const RuleSet::Lexicon::value_type*>
+      index_;
   // Index i of the set is entries_[i], in the lexicon's order.
   std::vector<const RuleSet::Lexicon::value_type*> entries_;
   std::unique_ptr<re2::RE2::Set> set_;  // null if it did not compile
