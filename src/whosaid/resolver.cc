@@ -1,10 +1,12 @@
 #include "whosaid/resolver.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
 
 #include "whosaid/internal/piece_parse.h"
+#include "whosaid/internal/word_start_filter.h"
 #include "whosaid/segmenter.h"
 
 namespace whosaid {
@@ -256,6 +258,24 @@ struct Resolver::Context {
   }
 };
 
+namespace {
+
+// Lowercase words that may stand between the words of a name ("Ursula von
+// der Leyen").
+constexpr std::string_view kNameParticles[] = {"de", "van", "von", "bin", "al",
+                                               "da", "del", "la",  "le"};
+
+// The entries of lexicon ABBREVIATIONS, matched case-insensitively in
+// names.
+std::vector<std::string_view> LexiconAbbreviations(const RuleSet& rules) {
+  std::vector<std::string_view> out;
+  if (auto it = rules.lexicons().find("ABBREVIATIONS");
+      it != rules.lexicons().end()) {
+    for (const auto& [entry, attribute] : it->second) out.push_back(entry);
+  }
+  return out;
+}
+
 // One word of a name: an abbreviation with its full stop ("Gov.", "Jr."),
 // initials ("W.", "U.S."), or a capitalised word without one, so that a
 // name never runs on past the end of a sentence ("… on Obama. She said").
@@ -264,25 +284,81 @@ std::string NameWordPattern(const RuleSet& rules) {
   for (std::string_view a : NameAbbreviations()) {
     abbreviations += (abbreviations.empty() ? "" : "|") + std::string(a);
   }
-  if (auto it = rules.lexicons().find("ABBREVIATIONS");
-      it != rules.lexicons().end()) {
-    for (const auto& [entry, attribute] : it->second) {
-      abbreviations += "|(?i:" + RE2::QuoteMeta(entry) + ")";
-    }
+  for (std::string_view entry : LexiconAbbreviations(rules)) {
+    abbreviations += "|(?i:" + RE2::QuoteMeta(entry) + ")";
   }
   return "(?:(?:" + abbreviations +
          R"()\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’\-]*))";
 }
+
+// Adds the bytes that a capitalised word ("\p{Lu}[\p{L}\p{M}'’\-]*") can
+// hold to `set`: ASCII letters, ' and -, and every byte of a multi-byte
+// character.
+void AddCapitalisedWordBytes(internal::WordStartFilter::ByteSet& set) {
+  internal::WordStartFilter::AddCapitalStarts(set);
+  internal::WordStartFilter::AddEitherCase(set, "abcdefghijklmnopqrstuvwxyz'-");
+}
+
+// Where a match of the name pattern (two to six NameWordPattern words, maybe
+// with particles between) can start; null when an abbreviation of lexicon
+// ABBREVIATIONS is not a plain ASCII word, which the filter cannot follow
+// through RE2's case folding.
+std::unique_ptr<internal::WordStartFilter> NameStartFilter(
+    const RuleSet& rules) {
+  using internal::WordStartFilter;
+  WordStartFilter::ByteSet first{}, word{}, next{};
+  WordStartFilter::AddCapitalStarts(first);
+  AddCapitalisedWordBytes(word);
+  word['.'] = true;  // abbreviations and initials
+  for (std::string_view a : NameAbbreviations()) {
+    first[static_cast<unsigned char>(a.front())] = true;
+    WordStartFilter::AddEitherCase(word, a);
+  }
+  std::vector<std::string> abbreviations;
+  for (std::string_view a : LexiconAbbreviations(rules)) {
+    if (std::any_of(a.begin(), a.end(), [](char c) {
+          return c == ' ' || static_cast<unsigned char>(c) >= 0x80;
+        })) {
+      return nullptr;
+    }
+    WordStartFilter::AddEitherCase(word, a);
+    WordStartFilter::AddEitherCase(next, a.substr(0, 1));
+    abbreviations.emplace_back(a);
+  }
+  for (int c = 0; c < 256; ++c) next[c] = next[c] || first[c];
+  for (std::string_view particle : kNameParticles) {
+    WordStartFilter::AddEitherCase(next, particle.substr(0, 1));
+  }
+  return std::make_unique<WordStartFilter>(first, word, next,
+                                           std::move(abbreviations));
+}
+
+// Where a match of the apposition pattern ("Name, role ...", its name two
+// to four capitalised words) can start.
+std::unique_ptr<internal::WordStartFilter> AppositionStartFilter() {
+  internal::WordStartFilter::ByteSet capitals{}, word{};
+  internal::WordStartFilter::AddCapitalStarts(capitals);
+  AddCapitalisedWordBytes(word);
+  return std::make_unique<internal::WordStartFilter>(
+      capitals, word, capitals, std::vector<std::string>());
+}
+
+}  // namespace
 
 Resolver::Resolver(const RuleSet& rules) : rules_(rules) {
   RE2::Options options;
   options.set_log_errors(false);
   // Two to six capitalised words: a name, maybe with a title before it.
   const std::string word = NameWordPattern(rules);
+  std::string particles;
+  for (std::string_view particle : kNameParticles) {
+    particles += (particles.empty() ? "" : "|") + std::string(particle);
+  }
   name_re_ = std::make_unique<RE2>(
-      "(" + word + "(?:[ ]+(?:(?:de|van|von|bin|al|da|del|la|le)[ ]+)*" + word +
-          "){1,5})",
+      "(" + word + "(?:[ ]+(?:(?:" + particles + ")[ ]+)*" + word + "){1,5})",
       options);
+  name_filter_ = NameStartFilter(rules);
+  apposition_filter_ = AppositionStartFilter();
   // "Name, [the|a] role for|of|at [the] Org". Its captures come from its
   // pieces (internal/piece_parse.h): RE2's own, over a program this size,
   // took 20,000 to 100,000 cycles a match.
@@ -589,9 +665,13 @@ void Resolver::ScanNames(Context& ctx) const {
   // The whole match is the name: asking RE2 for no group keeps it on its
   // DFA.
   re2::StringPiece found;
-  for (std::size_t pos = 0;
-       pos < ctx.text.size() && name_re_->Match(ctx.text, pos, ctx.text.size(),
-                                                RE2::UNANCHORED, &found, 1);
+  auto find_name = [&](std::size_t pos) {
+    return name_filter_ ? internal::FindLeftmost(*name_re_, *name_filter_,
+                                                 ctx.text, pos, &found)
+                        : name_re_->Match(ctx.text, pos, ctx.text.size(),
+                                          RE2::UNANCHORED, &found, 1);
+  };
+  for (std::size_t pos = 0; pos < ctx.text.size() && find_name(pos);
        pos = found.data() - ctx.text.data() +
              std::max<std::size_t>(found.size(), 1)) {
     std::vector<std::string_view> words =
@@ -626,8 +706,8 @@ void Resolver::ScanNames(Context& ctx) const {
   re2::StringPiece match;
   for (std::size_t pos = 0;
        pos < ctx.text.size() &&
-       apposition_re_->Match(ctx.text, pos, ctx.text.size(), RE2::UNANCHORED,
-                             &match, 1);
+       internal::FindLeftmost(*apposition_re_, *apposition_filter_, ctx.text,
+                              pos, &match);
        pos = match.data() + match.size() - ctx.text.data()) {
     const std::size_t begin = match.data() - ctx.text.data();
     std::string_view name, role, org;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "whosaid/attribution.h"
+#include "whosaid/internal/word_start_filter.h"
 #include "whosaid/matcher.h"
 #include "whosaid/rule_set.h"
 
@@ -78,8 +79,13 @@ class Resolver {
                        std::string_view* role, std::string_view* org) const;
 
   const RuleSet& rules_;
-  std::unique_ptr<RE2> name_re_;        // capitalised names in running text
-  std::unique_ptr<RE2> apposition_re_;  // "Name, role for Org"
+  std::unique_ptr<RE2> name_re_;  // capitalised names in running text
+  // Where name_re_ and apposition_re_ can start a match: they run anchored
+  // there (see internal::FindLeftmost). No name filter (null) when an
+  // abbreviation of the rules defeats it.
+  std::unique_ptr<internal::WordStartFilter> name_filter_;
+  std::unique_ptr<internal::WordStartFilter> apposition_filter_;
+  std::unique_ptr<RE2> apposition_re_;          // "Name, role for Org"
   std::vector<Rule::Piece> apposition_pieces_;  // its pieces
   std::unique_ptr<RE2> title_re_;               // "Org Role Name"
 };
