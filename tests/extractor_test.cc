@@ -174,6 +174,18 @@ TEST(ExtractorTest, MultiWordRoles) {
   });
 }
 
+// The resolver looks a title up as the words read, whatever spaces stand
+// between them.
+TEST(ExtractorTest, TitleWordsApartStillMakeARole) {
+  ExpectAttributions({
+      {"Pentagon Press  Secretary John Kirby said the talks would resume.",
+       {E("indirect", "the talks would resume",
+          "Pentagon Press  Secretary John Kirby", "John Kirby", "said")
+            .Role("Pentagon Press Secretary")
+            .Org("Pentagon")}},
+  });
+}
+
 TEST(ExtractorTest, UnnamedSpokesperson) {
   ExpectAttributions({
       {"A spokesperson for the Parks Department said the pool would "

@@ -91,6 +91,19 @@ std::string Join(const std::vector<std::string_view>& words, std::size_t from,
   return out;
 }
 
+// The text from words[from] to words[to - 1] as it stands in the string
+// that `words` are views of, in order (as Words gives them): for look-ups,
+// which read it as they read Join(words, from, to), each whitespace run
+// one space, without building it. Empty if from >= to.
+std::string_view Stretch(const std::vector<std::string_view>& words,
+                         std::size_t from, std::size_t to) {
+  to = std::min(to, words.size());
+  if (from >= to) return {};
+  const char* begin = words[from].data();
+  return std::string_view(begin,
+                          words[to - 1].data() + words[to - 1].size() - begin);
+}
+
 std::string_view StripPunct(std::string_view s) {
   while (!s.empty() && (s.back() == ',' || s.back() == '.' || s.back() == ';' ||
                         s.back() == ':')) {
@@ -396,7 +409,7 @@ std::string Resolver::KindOf(std::string_view phrase) const {
   // ending that is an entry, then any entry inside.
   const std::vector<std::string_view> words = Words(phrase);
   for (std::size_t from = 0; from < words.size(); ++from) {
-    const std::string tail = Join(words, from, words.size());
+    const std::string_view tail = Stretch(words, from, words.size());
     if (rules_.InLexicon("SPEAKER_KINDS", StripPunct(tail))) {
       return rules_.AttributeOf("SPEAKER_KINDS", StripPunct(tail));
     }
@@ -410,7 +423,7 @@ static bool HasRole(const RuleSet& rules, std::string_view phrase) {
   const std::vector<std::string_view> words = Words(phrase);
   for (std::size_t i = 0; i < words.size(); ++i) {
     for (std::size_t n = 1; n <= 2 && i + n <= words.size(); ++n) {
-      if (rules.InLexicon("ROLES", StripPunct(Join(words, i, i + n))))
+      if (rules.InLexicon("ROLES", StripPunct(Stretch(words, i, i + n))))
         return true;
     }
   }
@@ -427,7 +440,7 @@ static void SplitTitle(const RuleSet& rules,
   for (std::size_t i = 0; i < words.size(); ++i) {
     for (std::size_t n = 3; n >= 1; --n) {
       if (i + n > words.size()) continue;
-      if (rules.InLexicon("ROLES", StripPunct(Join(words, i, i + n)))) {
+      if (rules.InLexicon("ROLES", StripPunct(Stretch(words, i, i + n)))) {
         if (first_role < 0) first_role = static_cast<int>(i);
         last_role = static_cast<int>(i + n - 1);
         break;
@@ -576,10 +589,10 @@ Resolver::Analysis Resolver::Analyse(std::string_view mention) const {
   }
   // "The mayor", "the press secretary": a role names a person.
   if (a.kind.empty() &&
-      (rules_.InLexicon("ROLES", Lower(last)) ||
+      (rules_.InLexicon("ROLES", last) ||
        (words.size() >= 2 &&
-        rules_.InLexicon(
-            "ROLES", Lower(Join(words, words.size() - 2, words.size())))))) {
+        rules_.InLexicon("ROLES",
+                         Stretch(words, words.size() - 2, words.size()))))) {
     a.kind = "person";
   }
   if (determiner && !named) {
@@ -689,12 +702,14 @@ void Resolver::ScanNames(Context& ctx) const {
     const std::size_t begin = words.front().data() - ctx.text.data();
     const std::size_t end =
         words.back().data() + words.back().size() - ctx.text.data();
-    std::string kind = KindOf(name);
-    if (kind.empty()) kind = "person";
     auto it = std::find_if(ctx.pool.begin(), ctx.pool.end(),
                            [&](const Entity& e) { return e.name == name; });
     int index = static_cast<int>(it - ctx.pool.begin());
     if (it == ctx.pool.end()) {
+      // Only a new entity needs its kind: a name met again keeps the kind
+      // it was given.
+      std::string kind = KindOf(name);
+      if (kind.empty()) kind = "person";
       ctx.pool.push_back(Entity{name, kind, role, org, {}});
     } else {
       if (it->role.empty()) it->role = role;
