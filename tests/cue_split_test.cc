@@ -167,5 +167,24 @@ TEST(RequiresLiteralTest, FalseWhenTheLiteralMayBeLeftOut) {
   EXPECT_FALSE(RequiresLiteral("(\u27e6", open));
 }
 
+TEST(AfterLastWildcardTest, GivesWhatFollowsTheLastTopLevelRun) {
+  EXPECT_EQ(AfterLastWildcard("^(?P<speaker>[A-Z][a-z]+),?[ ].*?"
+                              "(?:[ ]and|,?[ ]but)[ ]+"),
+            "(?:[ ]and|,?[ ]but)[ ]+");
+  EXPECT_EQ(AfterLastWildcard("a.*b.+?c"), "c");
+  EXPECT_EQ(AfterLastWildcard("a.+b"), "b");
+  EXPECT_EQ(AfterLastWildcard("a.*?(?P<x>b)"), "(?P<x>b)");
+}
+
+TEST(AfterLastWildcardTest, NoneUnlessARunStandsAtTheTopLevel) {
+  EXPECT_EQ(AfterLastWildcard("(?P<content>.*?),[ ]+"), std::nullopt);
+  EXPECT_EQ(AfterLastWildcard("[.*]x"), std::nullopt);     // a class
+  EXPECT_EQ(AfterLastWildcard("\\.*x"), std::nullopt);     // dots
+  EXPECT_EQ(AfterLastWildcard("a.*"), std::nullopt);       // nothing after
+  EXPECT_EQ(AfterLastWildcard("a.*b|c"), std::nullopt);    // an alternation
+  EXPECT_EQ(AfterLastWildcard("(?i)a.*b"), std::nullopt);  // a flag change
+  EXPECT_EQ(AfterLastWildcard("a.?b"), std::nullopt);      // a bounded run
+}
+
 }  // namespace
 }  // namespace whosaid::internal

@@ -860,6 +860,13 @@ void Matcher::RunFromCues(const Rule& rule, const RuleGroups& g,
       continue;
     }
     const re2::StringPiece before(text.data(), cue);
+    // Ending the text at the cue: RE2 refuses an end-anchored match that
+    // is asked to end before the end of its text.
+    if (rule.before_suffix != nullptr &&
+        !rule.before_suffix->Match(before, 0, cue, RE2::UNANCHORED, nullptr,
+                                   0)) {
+      continue;
+    }
     // Whether a side matches at all is cheaper to learn than where.
     auto from_cue_matches = [&] {
       return rule.from_cue->Match(text, cue, text.size(), RE2::ANCHOR_START,

@@ -177,6 +177,10 @@ class PackLoader {
   StatusOr<int> Filtered(const std::string& pattern,
                          const RE2::Options& options);
   // "(?:PATTERN)" compiled, shared by the rules that have that part.
+  // "(?:PATTERN)$" compiled, shared like PartRegex; null when it does not
+  // compile.
+  std::shared_ptr<const RE2> EndingRegex(const std::string& pattern,
+                                         const RE2::Options& options);
   std::shared_ptr<const RE2> PartRegex(const std::string& pattern,
                                        const RE2::Options& options);
   // The same, compiled on first use, shared likewise.
@@ -607,6 +611,9 @@ Status PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
     if (before_cue == nullptr) return error;
   }
   if (!split->after.empty()) rule.after_cue = LazyPart(split->after, options);
+  if (const auto suffix = internal::AfterLastWildcard(split->before)) {
+    rule.before_suffix = EndingRegex(*suffix, options);
+  }
   rule.before_pieces = Pieces(split->before, options);
   rule.after_pieces = Pieces(split->after, options);
   prefilter_ids_[rule.id] = ids;
@@ -641,6 +648,14 @@ StatusOr<int> PackLoader::Filtered(const std::string& pattern,
   }
   filtered_.emplace(pattern, id);
   return id;
+}
+
+std::shared_ptr<const RE2> PackLoader::EndingRegex(
+    const std::string& pattern, const RE2::Options& options) {
+  const std::string anchored = "(?:" + pattern + ")$";
+  std::shared_ptr<const RE2>& regex = parts_[anchored];
+  if (regex == nullptr) regex = std::make_shared<const RE2>(anchored, options);
+  return regex->ok() ? regex : nullptr;
 }
 
 std::shared_ptr<const RE2> PackLoader::PartRegex(const std::string& pattern,

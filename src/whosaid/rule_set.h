@@ -97,6 +97,12 @@ struct Rule {
   std::shared_ptr<const re2::RE2> cue_finder;
   std::shared_ptr<const re2::RE2> from_cue;
   std::shared_ptr<const re2::RE2> before_cue;
+  // "(?:S)$", where S is what follows the last top-level ".*" or ".*?"
+  // of BEFORE (internal::AfterLastWildcard); null when it has none. It
+  // is tested first: "X … and said" needs "and said", which a reverse
+  // search finds or rules out within a few words, while `before_cue` runs
+  // back over the whole sentence with its speaker's large DFA.
+  std::shared_ptr<const re2::RE2> before_suffix;
   // "(?:AFTER)", null when AFTER is empty: the captures of the part after
   // the cue come from this smaller program when the cue ends where the
   // finder's match ends and `after_pieces` cannot give them (see

@@ -54,6 +54,9 @@ struct TopLevel {
   std::vector<TopLevelGroup> groups;
   std::vector<std::size_t> bars;
   bool flag_change = false;
+  // Where each top-level run of any characters (".*", ".+", lazy or not)
+  // ends.
+  std::vector<std::size_t> wildcard_ends;
 };
 
 // The top level of `p`: nullopt for \Q…\E, which the scan does not
@@ -80,6 +83,11 @@ std::optional<TopLevel> ScanTopLevel(std::string_view p) {
       if (--depth < 0) return std::nullopt;
       if (depth == 0) top.groups.back().close = i;
       ++i;
+    } else if (c == '.' && depth == 0 && i + 1 < p.size() &&
+               (p[i + 1] == '*' || p[i + 1] == '+')) {
+      i += 2;
+      if (i < p.size() && p[i] == '?') ++i;
+      top.wildcard_ends.push_back(i);
     } else {
       if (c == '|' && depth == 0) top.bars.push_back(i);
       ++i;
@@ -151,6 +159,16 @@ std::optional<PatternPiece> GroupPiece(std::string_view p,
 }
 
 }  // namespace
+
+std::optional<std::string> AfterLastWildcard(std::string_view pattern) {
+  const std::optional<TopLevel> top = ScanTopLevel(pattern);
+  if (!top || !top->bars.empty() || top->flag_change ||
+      top->wildcard_ends.empty() ||
+      top->wildcard_ends.back() >= pattern.size()) {
+    return std::nullopt;
+  }
+  return std::string(pattern.substr(top->wildcard_ends.back()));
+}
 
 std::optional<std::vector<PatternPiece>> SplitAtGroups(std::string_view p) {
   std::optional<std::vector<TopLevelGroup>> groups = TopLevelGroups(p);

@@ -35,6 +35,14 @@ std::optional<CueSplit> SplitAtCue(std::string_view pattern);
 // it cannot tell, so a true answer is always right.
 bool RequiresLiteral(std::string_view pattern, std::string_view literal);
 
+// The part of `pattern`, a plain concatenation as for SplitAtCue, after
+// its last top-level run of any characters (".*", ".+", lazy or not):
+// every match of the pattern ends with a match of that part, which, read
+// backwards from where the pattern must end, stops within a few words
+// where the pattern itself would run on to the start of the text. Nullopt
+// when no such run stands at the top level, or nothing follows it.
+std::optional<std::string> AfterLastWildcard(std::string_view pattern);
+
 // One alternative of a group that holds named groups: the parse takes the
 // first alternative that matches where the group starts.
 struct PatternAlternative {
