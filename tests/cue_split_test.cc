@@ -176,6 +176,15 @@ TEST(AfterLastWildcardTest, GivesWhatFollowsTheLastTopLevelRun) {
   EXPECT_EQ(AfterLastWildcard("a.*?(?P<x>b)"), "(?P<x>b)");
 }
 
+TEST(HoldsWildcardTest, ARunOfAnyCharactersAtAnyDepth) {
+  EXPECT_TRUE(HoldsWildcard("^(?P<content>.*?),[ ]+X"));
+  EXPECT_TRUE(HoldsWildcard("a.+b"));
+  EXPECT_FALSE(HoldsWildcard("[^,]*?,[ ]+X"));
+  EXPECT_FALSE(HoldsWildcard("[.*]"));
+  EXPECT_FALSE(HoldsWildcard("\\.*"));
+  EXPECT_FALSE(HoldsWildcard("a.?b"));
+}
+
 TEST(AfterLastWildcardTest, NoneUnlessARunStandsAtTheTopLevel) {
   EXPECT_EQ(AfterLastWildcard("(?P<content>.*?),[ ]+"), std::nullopt);
   EXPECT_EQ(AfterLastWildcard("[.*]x"), std::nullopt);     // a class

@@ -61,6 +61,11 @@ int64_t MaxInstructions(std::string_view pattern) {
 // (docs/performance.md).
 constexpr int64_t kMatchingRoom = 4;
 
+// Programs above this many instructions hold a speaker pattern or a large
+// lexicon (the speaker patterns compile to 7,000 to 13,000; a side of plain
+// punctuation and words, to tens).
+constexpr int kLargeProgram = 1000;
+
 constexpr char kPackLayout[] =
     "a pack holds pack.yaml, macros.yaml, lexicons/NAME.txt and "
     "rules/ID.yaml";
@@ -624,8 +629,16 @@ Status PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
       internal::RequiresLiteral(split->before, kPlaceholderOpen);
   rule.after_needs_quote =
       internal::RequiresLiteral(split->after, kPlaceholderOpen);
-  rule.before_cue_first =
+  // A large side holding a run of any characters ("^(?P<content>.*?),[ ]+
+  // SPEAKER") reads back to the start of the sentence through states as
+  // large as its speaker pattern's wherever the rest of it matches: it
+  // goes second, the smaller program or not.
+  const bool reads_far_and_wide =
       rule.before_cue != nullptr &&
+      rule.before_cue->ProgramSize() > kLargeProgram &&
+      internal::HoldsWildcard(split->before);
+  rule.before_cue_first =
+      rule.before_cue != nullptr && !reads_far_and_wide &&
       rule.before_cue->ProgramSize() < rule.from_cue->ProgramSize();
   return Status();
 }

@@ -133,8 +133,9 @@ struct Rule {
   };
   std::vector<Piece> before_pieces;
   std::vector<Piece> after_pieces;
-  // Whether to try `before_cue` before `from_cue` (the smaller program:
-  // both must match, and the first to fail saves the other).
+  // Whether to try `before_cue` before `from_cue` (the smaller program,
+  // unless BEFORE holds a run of any characters: both must match, and the
+  // first to fail saves the other).
   bool before_cue_first = false;
   // Whether every match of BEFORE, or of AFTER, holds a quotation's
   // placeholder (internal::RequiresLiteral): a cue with no placeholder on

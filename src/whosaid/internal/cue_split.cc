@@ -57,6 +57,7 @@ struct TopLevel {
   // Where each top-level run of any characters (".*", ".+", lazy or not)
   // ends.
   std::vector<std::size_t> wildcard_ends;
+  bool any_wildcard = false;  // such a run at any depth
 };
 
 // The top level of `p`: nullopt for \Q…\E, which the scan does not
@@ -83,11 +84,12 @@ std::optional<TopLevel> ScanTopLevel(std::string_view p) {
       if (--depth < 0) return std::nullopt;
       if (depth == 0) top.groups.back().close = i;
       ++i;
-    } else if (c == '.' && depth == 0 && i + 1 < p.size() &&
+    } else if (c == '.' && i + 1 < p.size() &&
                (p[i + 1] == '*' || p[i + 1] == '+')) {
       i += 2;
       if (i < p.size() && p[i] == '?') ++i;
-      top.wildcard_ends.push_back(i);
+      top.any_wildcard = true;
+      if (depth == 0) top.wildcard_ends.push_back(i);
     } else {
       if (c == '|' && depth == 0) top.bars.push_back(i);
       ++i;
@@ -159,6 +161,11 @@ std::optional<PatternPiece> GroupPiece(std::string_view p,
 }
 
 }  // namespace
+
+bool HoldsWildcard(std::string_view pattern) {
+  const std::optional<TopLevel> top = ScanTopLevel(pattern);
+  return top && top->any_wildcard;
+}
 
 std::optional<std::string> AfterLastWildcard(std::string_view pattern) {
   const std::optional<TopLevel> top = ScanTopLevel(pattern);

@@ -35,6 +35,11 @@ std::optional<CueSplit> SplitAtCue(std::string_view pattern);
 // it cannot tell, so a true answer is always right.
 bool RequiresLiteral(std::string_view pattern, std::string_view literal);
 
+// Whether a run of any characters (".*", ".+", lazy or not) stands in
+// `pattern`, at any depth, outside classes. False when it cannot tell
+// (\Q…\E, unbalanced parentheses or classes).
+bool HoldsWildcard(std::string_view pattern);
+
 // The part of `pattern`, a plain concatenation as for SplitAtCue, after
 // its last top-level run of any characters (".*", ".+", lazy or not):
 // every match of the pattern ends with a match of that part, which, read
