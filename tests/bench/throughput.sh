@@ -21,9 +21,9 @@
 #     folder once).
 # and prints MB/s for each and the ratios whosaid/RE2 and 2 threads/1 thread.
 #
-# whosaid runs at about 1 MB/s a thread today and compromise at about
-# 0.15 MB/s, so 100 MB takes about two minutes for whosaid and eleven for
-# compromise; use e.g. --size 20 for a quicker look.
+# whosaid runs at about 5 MB/s a thread today and compromise at about
+# 0.15 MB/s, so 100 MB takes about half a minute for whosaid and eleven
+# minutes for compromise; use e.g. --size 20 for a quicker look.
 set -eu
 
 usage() {
