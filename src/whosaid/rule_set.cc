@@ -172,7 +172,7 @@ class PackLoader {
   // Prefilter ids of the patterns compiled by Filtered, so that rules with
   // an equal side share one compiled pattern.
   std::map<std::string, int> filtered_;
-  // Parts of patterns compiled alone (see PartRegex), by pattern.
+  // Parts of patterns compiled alone (see SharedRegex), by what RE2 compiles.
   std::map<std::string, std::shared_ptr<const RE2>> parts_;
   std::map<std::string, std::shared_ptr<const internal::LazyRegex>> lazy_parts_;
 
@@ -182,12 +182,15 @@ class PackLoader {
   StatusOr<int> Filtered(const std::string& pattern,
                          const RE2::Options& options);
   // "(?:PATTERN)" compiled, shared by the rules that have that part.
-  // "(?:PATTERN)$" compiled, shared like PartRegex; null when it does not
+  std::shared_ptr<const RE2> PartRegex(const std::string& pattern,
+                                       const RE2::Options& options);
+  // "(?:PATTERN)$" compiled, shared likewise; null when it does not
   // compile.
   std::shared_ptr<const RE2> EndingRegex(const std::string& pattern,
                                          const RE2::Options& options);
-  std::shared_ptr<const RE2> PartRegex(const std::string& pattern,
-                                       const RE2::Options& options);
+  // `compiled_pattern` compiled once for all the parts that spell it.
+  std::shared_ptr<const RE2> SharedRegex(const std::string& compiled_pattern,
+                                         const RE2::Options& options);
   // The same, compiled on first use, shared likewise.
   std::shared_ptr<const internal::LazyRegex> LazyPart(
       const std::string& pattern, const RE2::Options& options);
@@ -663,21 +666,25 @@ StatusOr<int> PackLoader::Filtered(const std::string& pattern,
   return id;
 }
 
-std::shared_ptr<const RE2> PackLoader::EndingRegex(
-    const std::string& pattern, const RE2::Options& options) {
-  const std::string anchored = "(?:" + pattern + ")$";
-  std::shared_ptr<const RE2>& regex = parts_[anchored];
-  if (regex == nullptr) regex = std::make_shared<const RE2>(anchored, options);
-  return regex->ok() ? regex : nullptr;
+std::shared_ptr<const RE2> PackLoader::SharedRegex(
+    const std::string& compiled_pattern, const RE2::Options& options) {
+  std::shared_ptr<const RE2>& regex = parts_[compiled_pattern];
+  if (regex == nullptr) {
+    regex = std::make_shared<const RE2>(compiled_pattern, options);
+  }
+  return regex;
 }
 
 std::shared_ptr<const RE2> PackLoader::PartRegex(const std::string& pattern,
                                                  const RE2::Options& options) {
-  std::shared_ptr<const RE2>& regex = parts_["(?:" + pattern + ")"];
-  if (regex == nullptr) {
-    regex = std::make_shared<const RE2>("(?:" + pattern + ")", options);
-  }
-  return regex;
+  return SharedRegex("(?:" + pattern + ")", options);
+}
+
+std::shared_ptr<const RE2> PackLoader::EndingRegex(
+    const std::string& pattern, const RE2::Options& options) {
+  std::shared_ptr<const RE2> regex =
+      SharedRegex("(?:" + pattern + ")$", options);
+  return regex->ok() ? regex : nullptr;
 }
 
 std::shared_ptr<const internal::LazyRegex> PackLoader::LazyPart(
