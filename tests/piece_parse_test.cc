@@ -61,6 +61,13 @@ TEST(PieceParseTest, CapturesAreRe2sWheneverThePiecesGiveThem) {
       {"(?P<a>x+)(?:-(?P<b>y+))??(?P<c>.*)", "xx-yy!", true},
       // The greedy name takes the space the next piece needs.
       {"(?P<name>[a-z ]+) (?P<rest>[a-z]+)", "ana ruiz", false},
+      // The speaker alone prefers "The"; the only place the last piece
+      // can start from decides: "The figure".
+      {"(?P<speaker>The|[A-Z][a-z]+ [a-z]+),? +(?:has )?", "The figure has ",
+       true},
+      // Two places would do ("w x" then " y z", "w x y" then " z"): only
+      // RE2 knows which the pattern prefers.
+      {"(?P<a>w|w x|w x y)(?P<b>(?: y)? z)", "w x y z", false},
   };
   for (const auto& c : cases) {
     const std::vector<Rule::Piece> pieces = Compile(c.pattern);

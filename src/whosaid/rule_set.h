@@ -127,6 +127,9 @@ struct Rule {
   struct Piece {
     std::string group;  // empty for a piece between groups
     std::shared_ptr<const internal::LazyRegex> regex;
+    // For the last piece: "(?:PIECE)$", which finds where it can start
+    // at the earliest (null for the others).
+    std::shared_ptr<const internal::LazyRegex> ending;
     // For a group holding named groups ("(?:A(?P<via>V)|B)?"): its
     // alternatives in the order the parse prefers them.
     std::vector<Alternative> alternatives;
