@@ -210,6 +210,7 @@ StatusOr<std::vector<DocumentResult>> SystemResults(
   StatusOr<std::shared_ptr<const RuleSet>> rules =
       LoadRulesForCli(flags.rule_dirs);
   if (!rules.ok()) return rules.status();
+  KeepUntilExit(*rules);
   const Extractor extractor(std::move(rules).value());
   return ExtractAll(extractor, gold);
 }

@@ -54,6 +54,7 @@ StatusOr<PipelineRun> RunPipelineTasks(const PipelineSettings& settings,
                                        const PipelineTask& task) {
   auto rules = LoadRulesForCli(settings.rule_dirs);
   if (!rules.ok()) return rules.status();
+  KeepUntilExit(*rules);
   const Extractor extractor(*rules);
   std::vector<std::string> inputs = settings.inputs;
   if (inputs.empty()) inputs.push_back("-");

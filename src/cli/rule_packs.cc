@@ -1,7 +1,9 @@
 #include "cli/rule_packs.h"
 
 #include <cstdlib>
+#include <mutex>
 #include <string_view>
+#include <utility>
 
 namespace whosaid::cli {
 namespace {
@@ -50,6 +52,14 @@ StatusOr<std::shared_ptr<const RuleSet>> LoadRulesForCli(
   StatusOr<std::vector<PackSource>> packs = RulePacksForCli(dirs);
   if (!packs.ok()) return packs.status();
   return RuleSet::Load(*packs);
+}
+
+void KeepUntilExit(std::shared_ptr<const RuleSet> rules) {
+  static std::mutex mutex;
+  // Never destroyed, so neither is what it holds.
+  static auto* const kept = new std::vector<std::shared_ptr<const RuleSet>>;
+  const std::lock_guard<std::mutex> lock(mutex);
+  kept->push_back(std::move(rules));
 }
 
 }  // namespace whosaid::cli

@@ -29,6 +29,13 @@ StatusOr<std::vector<PackSource>> RulePacksForCli(
 StatusOr<std::shared_ptr<const RuleSet>> LoadRulesForCli(
     const std::vector<std::string>& dirs);
 
+// Keeps `rules` alive until the process ends: never destroyed. For a
+// command that runs one rule set and then exits, freeing it (its compiled
+// programs and their DFA states, many thousands of allocations) would
+// cost tens of milliseconds for nothing. Not for long-lived processes
+// that load rule sets again and again.
+void KeepUntilExit(std::shared_ptr<const RuleSet> rules);
+
 }  // namespace whosaid::cli
 
 #endif  // WHOSAID_CLI_RULE_PACKS_H_

@@ -164,6 +164,7 @@ int RunRules(const Args& args) {
     std::fprintf(stderr, "whosaid: %s\n", rules.status().message().c_str());
     return 2;
   }
+  KeepUntilExit(*rules);
   if (action == "list") return List(**rules);
   if (action == "explain") return Explain(**rules, flags.rule_ids[0]);
   return Test(**rules, flags.rule_ids);
