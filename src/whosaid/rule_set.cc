@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <utility>
 
 #include "re2/re2.h"
@@ -60,6 +61,10 @@ int64_t MaxInstructions(std::string_view pattern) {
 // extraction by a fifth, for about 55 MB more resident memory
 // (docs/performance.md).
 constexpr int64_t kMatchingRoom = 4;
+
+// Rule patterns compile on at most this many threads: each thread fills a
+// prefilter of its own, which every sentence then consults.
+constexpr unsigned kLoadThreads = 4;
 
 // Programs above this many instructions hold a speaker pattern or a large
 // lexicon (the speaker patterns compile to 7,000 to 13,000; a side of plain
@@ -146,6 +151,11 @@ class PackLoader {
   // same pack.
   Status Claim(const std::string& name, const SourceLocation& where);
   StatusOr<Rule> CompileRule(const RuleDraft& draft);
+  // Compiles at once, on several threads, the patterns that Filtered will
+  // be asked for (each rule's two sides, or its whole pattern when it does
+  // not split at its cue): compiling them is most of loading, and each is
+  // compiled alone. Filtered then finds them in `precompiled_`.
+  void Precompile();
   // Fills the rule's cue-anchored form when its pattern splits at the cue
   // and each part compiles; leaves it empty otherwise. Fails with
   // kTooLarge when a part is beyond RE2's memory budget.
@@ -172,6 +182,8 @@ class PackLoader {
   // Prefilter ids of the patterns compiled by Filtered, so that rules with
   // an equal side share one compiled pattern.
   std::map<std::string, int> filtered_;
+  // Prefilter ids (-1: RE2 refused it) of the patterns Precompile compiled.
+  std::map<std::string, int> precompiled_;
   // Parts of patterns compiled alone (see SharedRegex), by what RE2 compiles.
   std::map<std::string, std::shared_ptr<const RE2>> parts_;
   std::map<std::string, std::shared_ptr<const internal::LazyRegex>> lazy_parts_;
@@ -488,6 +500,7 @@ StatusOr<std::vector<RuleExample>> PackLoader::ReadExamples(
 
 StatusOr<std::vector<Rule>> PackLoader::Compile() {
   if (Status s = macros_.ExpandAll(); !s.ok()) return s;
+  Precompile();
   std::vector<Rule> rules;
   for (const auto& [id, draft] : drafts_) {
     StatusOr<Rule> rule = CompileRule(draft);
@@ -533,18 +546,53 @@ Status CheckCaptures(std::initializer_list<const RE2*> parts,
   return Status();
 }
 
+// How a rule whose expanded pattern is `pattern` compiles: every part of
+// it alike.
+RE2::Options RuleOptions(const std::string& pattern) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_log_errors(false);
+  options.set_longest_match(false);
+  options.set_case_sensitive(true);
+  options.set_max_mem(kMatchingRoom * MemoryBudget(pattern));
+  return options;
+}
+
+void PackLoader::Precompile() {
+  std::vector<std::pair<std::string, RE2::Options>> patterns;
+  std::set<std::string> seen;
+  auto add = [&](std::string pattern, const RE2::Options& options) {
+    if (seen.insert(pattern).second) {
+      patterns.emplace_back(std::move(pattern), options);
+    }
+  };
+  for (const auto& [id, draft] : drafts_) {
+    // A pattern that does not expand is CompileRule's to report.
+    const StatusOr<std::string> pattern = macros_.Expand(draft.pattern, id);
+    if (!pattern.ok()) continue;
+    const RE2::Options options = RuleOptions(*pattern);
+    if (const auto split = internal::SplitAtCue(*pattern)) {
+      add("(?P<cue>" + split->cue + ")" + split->after, options);
+      if (!split->before.empty()) add("(?:" + split->before + ")$", options);
+    } else {
+      add(*pattern, options);
+    }
+  }
+  const int threads = static_cast<int>(
+      std::clamp(std::thread::hardware_concurrency(), 1u, kLoadThreads));
+  const std::vector<int> ids = prefilter_->AddAll(patterns, threads);
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    precompiled_.emplace(std::move(patterns[i].first), ids[i]);
+  }
+}
+
 StatusOr<Rule> PackLoader::CompileRule(const RuleDraft& draft) {
   Rule rule = draft.rule;
   const SourceLocation& where = draft.pattern.front().where;
   StatusOr<std::string> pattern = macros_.Expand(draft.pattern, rule.id);
   if (!pattern.ok()) return pattern.status();
   rule.pattern = std::move(pattern).value();
-  RE2::Options options;
-  options.set_encoding(RE2::Options::EncodingUTF8);
-  options.set_log_errors(false);
-  options.set_longest_match(false);
-  options.set_case_sensitive(true);
-  options.set_max_mem(kMatchingRoom * MemoryBudget(rule.pattern));
+  const RE2::Options options = RuleOptions(rule.pattern);
   const Status too_large =
       ErrorAt(where, rule.id,
               "pattern too large for RE2 (over " +
@@ -651,7 +699,10 @@ StatusOr<int> PackLoader::Filtered(const std::string& pattern,
   if (auto known = filtered_.find(pattern); known != filtered_.end()) {
     return known->second;
   }
-  const int id = prefilter_->Add(pattern, options);
+  const auto precompiled = precompiled_.find(pattern);
+  const int id = precompiled != precompiled_.end()
+                     ? precompiled->second
+                     : prefilter_->Add(pattern, options);
   if (id < 0) {
     const RE2 compiled(pattern, options);
     if (compiled.error_code() == RE2::ErrorPatternTooLarge) {
