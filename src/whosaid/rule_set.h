@@ -188,7 +188,8 @@ class RuleSet {
   // used twice or not in kCaptureNames, a missing `speaker` capture, RE2
   // compile errors (memory at most 8 MiB per rule, or 32 bytes a byte of a
   // longer pattern, such as a large lexicon's), patterns matching
-  // the empty string and malformed lexicon lines. Never throws.
+  // the empty string and malformed lexicon lines. Never throws. The rules'
+  // patterns compile on up to four threads (as many as there are cores).
   static StatusOr<std::shared_ptr<const RuleSet>> Load(
       const std::vector<PackSource>& packs);
 
