@@ -101,19 +101,48 @@ Span CutAtSecondPredicate(std::string_view skeleton, Span clause) {
   return clause;
 }
 
+// Where ", " stands in `text`, in order.
+std::vector<std::size_t> CommaSpaces(std::string_view text) {
+  std::vector<std::size_t> at;
+  for (std::size_t p = text.find(", "); p != std::string_view::npos;
+       p = text.find(", ", p + 1)) {
+    at.push_back(p);
+  }
+  return at;
+}
+
+// Whether ", MARKER " stands in `text` at `comma`, a place of ", ".
+bool MarkerAt(std::string_view text, std::size_t comma,
+              std::string_view marker) {
+  const std::size_t end = comma + 2 + marker.size();
+  return end < text.size() && text[end] == ' ' &&
+         text.compare(comma + 2, marker.size(), marker) == 0;
+}
+
 // Ends a reported clause that follows its reporting verb before ",
 // according to …", ", while …", ", leading …", ", a swipe at …" (lexicon
 // CLAUSE_ENDS): another source, a contrast, a consequence or a comment,
-// unless a quotation comes after it.
+// unless a quotation comes after it. Each marker counts where it first
+// stands, and not at all when that is the start of the clause.
 Span CutAtClauseEnd(const RuleSet& rules, std::string_view skeleton,
                     Span clause) {
   auto it = rules.lexicons().find("CLAUSE_ENDS");
   if (it == rules.lexicons().end()) return clause;
   const std::string_view text = clause.In(skeleton);
+  const std::vector<std::size_t> commas = CommaSpaces(text);
+  const bool opens_with_comma = !commas.empty() && commas.front() == 0;
   std::size_t cut = text.size();
-  for (const auto& [marker, attribute] : it->second) {
-    const std::size_t at = text.find(", " + marker + " ");
-    if (at != std::string_view::npos && at > 0) cut = std::min(cut, at);
+  for (const std::size_t at : commas) {
+    if (at == 0) continue;
+    const bool marked = std::any_of(
+        it->second.begin(), it->second.end(), [&](const auto& entry) {
+          return MarkerAt(text, at, entry.first) &&
+                 !(opens_with_comma && MarkerAt(text, 0, entry.first));
+        });
+    if (marked) {
+      cut = at;
+      break;
+    }
   }
   // A quotation after the cut keeps the clause whole.
   if (text.find(kPlaceholderOpen, cut) != std::string_view::npos) return clause;
@@ -121,20 +150,23 @@ Span CutAtClauseEnd(const RuleSet& rules, std::string_view skeleton,
   return clause;
 }
 
-// Ends a reported clause before ", as cited by X" (lexicon RELAY_MARKERS)
-// and returns the span of X, the relay; nullopt when there is none.
+// Ends a reported clause before ", as cited by X" (lexicon RELAY_MARKERS:
+// the first of them, in its order, that stands in the clause, where it
+// first does) and returns the span of X, the relay; nullopt when there is
+// none.
 std::optional<Span> CutAtRelay(const RuleSet& rules, std::string_view skeleton,
                                Span* clause) {
   auto it = rules.lexicons().find("RELAY_MARKERS");
   if (it == rules.lexicons().end()) return std::nullopt;
   const std::string_view text = clause->In(skeleton);
+  const std::vector<std::size_t> commas = CommaSpaces(text);
   for (const auto& [marker, attribute] : it->second) {
-    const std::string needle = ", " + marker + " ";
-    const std::size_t at = text.find(needle);
-    if (at == std::string_view::npos) continue;
-    const Span relay{clause->begin + at + needle.size(), clause->end};
-    clause->end = clause->begin + at;
-    return relay;
+    for (const std::size_t at : commas) {
+      if (!MarkerAt(text, at, marker)) continue;
+      const Span relay{clause->begin + at + 2 + marker.size() + 1, clause->end};
+      clause->end = clause->begin + at;
+      return relay;
+    }
   }
   return std::nullopt;
 }
