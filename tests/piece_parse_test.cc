@@ -58,7 +58,9 @@ TEST(PieceParseTest, CapturesAreRe2sWheneverThePiecesGiveThem) {
       // only RE2's parse, which skips the group, can say.
       {kRelay, "Ana Ruiz said to Berg", false},
       // A lazy group is skipped when it can be.
-      {"(?P<a>x+)(?:-(?P<b>y+))??(?P<c>.*)", "xx-yy!", true},
+      {"(?P<a>x+)(?:-(?P<b>y+))?"
+       "?(?P<c>.*)",  // split: "??(" would be a trigraph
+       "xx-yy!", true},
       // The greedy name takes the space the next piece needs.
       {"(?P<name>[a-z ]+) (?P<rest>[a-z]+)", "ana ruiz", false},
       // The speaker alone prefers "The"; the only place the last piece
@@ -68,6 +70,11 @@ TEST(PieceParseTest, CapturesAreRe2sWheneverThePiecesGiveThem) {
       // Two places would do ("w x" then " y z", "w x y" then " z"): only
       // RE2 knows which the pattern prefers.
       {"(?P<a>w|w x|w x y)(?P<b>(?: y)? z)", "w x y z", false},
+      // One place would do, near the end: "xy", then "z!".
+      {"(?P<a>x|xy)(?P<b>z.*)", "xyz!", true},
+      // The last piece could start at any of a hundred places: RE2
+      // decides rather than a search from each.
+      {"(?P<a>x|xy)(?P<b>z.*)", "xyz" + std::string(100, '!'), false},
   };
   for (const auto& c : cases) {
     const std::vector<Rule::Piece> pieces = Compile(c.pattern);

@@ -32,6 +32,10 @@ bool AlternativeCaptures(const std::vector<Rule::Alternative>& alternatives,
   return false;
 }
 
+// The most places OnlySplitBeforeLast tries: a speaker's last piece is a
+// comma, spaces and perhaps a few words ("has", "on Monday").
+constexpr std::size_t kMaxSplitPlaces = 64;
+
 // Where the piece before the last one must end for the last to end at
 // `end`, when that is a single place: then the parse takes it, whatever
 // the piece alone prefers ("The figure said" read by a speaker pattern
@@ -53,6 +57,12 @@ std::optional<std::size_t> OnlySplitBeforeLast(const Rule::Piece& piece,
   re2::StringPiece leftmost;
   if (!ending.Match(text.substr(0, end), at, end, RE2::UNANCHORED, &leftmost,
                     1)) {
+    return std::nullopt;
+  }
+  // Each place costs a search of each piece: a last piece that could
+  // start anywhere (".*") would make that quadratic in the text. RE2's
+  // captures decide those.
+  if (end - (leftmost.data() - text.data()) > kMaxSplitPlaces) {
     return std::nullopt;
   }
   std::optional<std::size_t> split;
