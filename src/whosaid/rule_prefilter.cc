@@ -54,12 +54,22 @@ int RulePrefilter::Add(const std::string& pattern,
     sequential_shard_ = static_cast<int>(shards_.size());
     NewShard();
   }
-  Shard& shard = *shards_[sequential_shard_];
   int local = -1;
-  if (shard.filter.Add(pattern, options, &local) != RE2::NoError) return -1;
+  if (shards_[sequential_shard_]->filter.Add(pattern, options, &local) !=
+      RE2::NoError) {
+    return -1;
+  }
+  return NewId({sequential_shard_, local});
+}
+
+int RulePrefilter::NewId(const Place& place) {
   const int id = static_cast<int>(places_.size());
-  places_.push_back({sequential_shard_, local});
-  shard.ids.push_back(id);
+  places_.push_back(place);
+  std::vector<int>& shard_ids = shards_[place.shard]->ids;
+  if (shard_ids.size() <= static_cast<std::size_t>(place.local)) {
+    shard_ids.resize(place.local + 1, -1);
+  }
+  shard_ids[place.local] = id;
   return id;
 }
 
@@ -84,15 +94,9 @@ std::vector<int> RulePrefilter::AddAll(
   });
   std::vector<int> ids(patterns.size(), -1);
   for (std::size_t i = 0; i < patterns.size(); ++i) {
-    if (local[i] < 0) continue;
-    const int shard = first_shard + static_cast<int>(i % count);
-    ids[i] = static_cast<int>(places_.size());
-    places_.push_back({shard, local[i]});
-    std::vector<int>& shard_ids = shards_[shard]->ids;
-    if (shard_ids.size() <= static_cast<std::size_t>(local[i])) {
-      shard_ids.resize(local[i] + 1, -1);
+    if (local[i] >= 0) {
+      ids[i] = NewId({first_shard + static_cast<int>(i % count), local[i]});
     }
-    shard_ids[local[i]] = ids[i];
   }
   return ids;
 }

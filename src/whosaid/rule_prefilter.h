@@ -54,6 +54,8 @@ class RulePrefilter {
     int shard, local;
   };
   Shard& NewShard();
+  // Gives the pattern at `place` the next id.
+  int NewId(const Place& place);
 
   std::vector<std::unique_ptr<Shard>> shards_;
   std::vector<Place> places_;  // by id

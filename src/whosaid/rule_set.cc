@@ -546,6 +546,17 @@ Status CheckCaptures(std::initializer_list<const RE2*> parts,
   return Status();
 }
 
+// What a cue-anchored rule compiles for the part from its cue on:
+// "(?P<cue>CUE)AFTER".
+std::string FromCuePattern(const internal::CueSplit& split) {
+  return "(?P<cue>" + split.cue + ")" + split.after;
+}
+
+// `pattern` made to end where the text does: "(?:PATTERN)$".
+std::string EndAnchored(const std::string& pattern) {
+  return "(?:" + pattern + ")$";
+}
+
 // How a rule whose expanded pattern is `pattern` compiles: every part of
 // it alike.
 RE2::Options RuleOptions(const std::string& pattern) {
@@ -572,8 +583,8 @@ void PackLoader::Precompile() {
     if (!pattern.ok()) continue;
     const RE2::Options options = RuleOptions(*pattern);
     if (const auto split = internal::SplitAtCue(*pattern)) {
-      add("(?P<cue>" + split->cue + ")" + split->after, options);
-      if (!split->before.empty()) add("(?:" + split->before + ")$", options);
+      add(FromCuePattern(*split), options);
+      if (!split->before.empty()) add(EndAnchored(split->before), options);
     } else {
       add(*pattern, options);
     }
@@ -659,11 +670,11 @@ Status PackLoader::CompileCueSplit(Rule& rule, const RE2::Options& options) {
     ids.push_back(*id);
     return std::shared_ptr<const RE2>(prefilter_, &prefilter_->Regex(*id));
   };
-  auto from_cue = filtered("(?P<cue>" + split->cue + ")" + split->after);
+  auto from_cue = filtered(FromCuePattern(*split));
   if (from_cue == nullptr) return error;
   std::shared_ptr<const RE2> before_cue;
   if (!split->before.empty()) {
-    before_cue = filtered("(?:" + split->before + ")$");
+    before_cue = filtered(EndAnchored(split->before));
     if (before_cue == nullptr) return error;
   }
   if (!split->after.empty()) rule.after_cue = LazyPart(split->after, options);
@@ -733,8 +744,7 @@ std::shared_ptr<const RE2> PackLoader::PartRegex(const std::string& pattern,
 
 std::shared_ptr<const RE2> PackLoader::EndingRegex(
     const std::string& pattern, const RE2::Options& options) {
-  std::shared_ptr<const RE2> regex =
-      SharedRegex("(?:" + pattern + ")$", options);
+  std::shared_ptr<const RE2> regex = SharedRegex(EndAnchored(pattern), options);
   return regex->ok() ? regex : nullptr;
 }
 
