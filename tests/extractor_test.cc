@@ -186,6 +186,40 @@ TEST(ExtractorTest, TitleWordsApartStillMakeARole) {
   });
 }
 
+// "Former", "acting" and the like qualify the role; they are never the
+// organisation, nor part of it; joined by a hyphen, they and "ex-" leave
+// the role word to be read.
+TEST(ExtractorTest, QualifiersOfARoleAreNoOrganisation) {
+  ExpectAttributions({
+      {"Former mayor Ana Ruiz said the pier was unsafe.",
+       {E("indirect", "the pier was unsafe", "Former mayor Ana Ruiz",
+          "Ana Ruiz", "said")
+            .Role("Former mayor")}},
+      {"Former Harbour Works director Tom Vale said the pipes were new.",
+       {E("indirect", "the pipes were new",
+          "Former Harbour Works director Tom Vale", "Tom Vale", "said")
+            .Role("Former Harbour Works director")
+            .Org("Harbour Works")}},
+      {"Harbour Works Acting Director Tom Vale said the pipes were new.",
+       {E("indirect", "the pipes were new",
+          "Harbour Works Acting Director Tom Vale", "Tom Vale", "said")
+            .Role("Harbour Works Acting Director")
+            .Org("Harbour Works")}},
+      {"Ex-minister Tom Becker said the plan failed.",
+       {E("indirect", "the plan failed", "Ex-minister Tom Becker", "Tom Becker",
+          "said")
+            .Role("Ex-minister")}},
+      {"Then-Mayor Ana Ruiz said the pier was safe.",
+       {E("indirect", "the pier was safe", "Then-Mayor Ana Ruiz", "Ana Ruiz",
+          "said")
+            .Role("Then-Mayor")}},
+      // A hyphenated word that is no qualifier stays in the name.
+      {"Jean-Luc Ruiz said the pier was safe.",
+       {E("indirect", "the pier was safe", "Jean-Luc Ruiz", "Jean-Luc Ruiz",
+          "said")}},
+  });
+}
+
 TEST(ExtractorTest, UnnamedSpokesperson) {
   ExpectAttributions({
       {"A spokesperson for the Parks Department said the pool would "

@@ -430,9 +430,31 @@ static bool HasRole(const RuleSet& rules, std::string_view phrase) {
   return false;
 }
 
+// `phrase` without a leading "ex-" or ROLE_MODIFIERS word joined by a
+// hyphen ("Ex-minister" and "then-President" read as "minister" and
+// "President"), or `phrase` itself.
+static std::string_view WithoutModifierPrefix(const RuleSet& rules,
+                                              std::string_view phrase) {
+  const std::size_t hyphen = phrase.find('-');
+  if (hyphen == std::string_view::npos || hyphen == 0 ||
+      hyphen + 1 >= phrase.size()) {
+    return phrase;
+  }
+  const std::string_view prefix = phrase.substr(0, hyphen);
+  const bool ex = prefix.size() == 2 &&
+                  (prefix[0] == 'e' || prefix[0] == 'E') && prefix[1] == 'x';
+  if (ex || rules.InLexicon("ROLE_MODIFIERS", prefix)) {
+    return phrase.substr(hyphen + 1);
+  }
+  return phrase;
+}
+
 // Splits capitalised words into organisation, role and name: "Pentagon
 // Press Secretary John Kirby" gives Pentagon / Pentagon Press Secretary /
-// John Kirby. Words before the first role word are the organisation.
+// John Kirby. Words before the first role word are the organisation, but
+// for ROLE_MODIFIERS at either end of them: "Former mayor Ana Ruiz" has
+// the role "Former mayor" and no organisation, "Former Harbour Works
+// director Tom Vale" the organisation "Harbour Works".
 static void SplitTitle(const RuleSet& rules,
                        const std::vector<std::string_view>& words,
                        std::string* org, std::string* role, std::string* name) {
@@ -440,7 +462,9 @@ static void SplitTitle(const RuleSet& rules,
   for (std::size_t i = 0; i < words.size(); ++i) {
     for (std::size_t n = 3; n >= 1; --n) {
       if (i + n > words.size()) continue;
-      if (rules.InLexicon("ROLES", StripPunct(Stretch(words, i, i + n)))) {
+      const std::string_view title =
+          WithoutModifierPrefix(rules, StripPunct(Stretch(words, i, i + n)));
+      if (rules.InLexicon("ROLES", title)) {
         if (first_role < 0) first_role = static_cast<int>(i);
         last_role = static_cast<int>(i + n - 1);
         break;
@@ -453,7 +477,13 @@ static void SplitTitle(const RuleSet& rules,
   }
   *role = Join(words, 0, last_role + 1);
   *name = Join(words, last_role + 1, words.size());
-  if (first_role > 0) *org = Join(words, 0, first_role);
+  auto is_modifier = [&](int i) {
+    return rules.InLexicon("ROLE_MODIFIERS", StripPunct(words[i]));
+  };
+  int org_begin = 0, org_end = first_role;
+  while (org_end > org_begin && is_modifier(org_end - 1)) --org_end;
+  while (org_begin < org_end && is_modifier(org_begin)) ++org_begin;
+  if (org_end > org_begin) *org = Join(words, org_begin, org_end);
 }
 
 bool Resolver::SplitOrgsRole(std::string_view head, std::string* org,
