@@ -186,6 +186,22 @@ TEST(ExtractorTest, TitleWordsApartStillMakeARole) {
   });
 }
 
+// A title of up to four words with "of" in it is one role, not a name
+// that starts with "of".
+TEST(ExtractorTest, TitlesWithOfAreRoles) {
+  ExpectAttributions({
+      {"Secretary of State Ana Ruiz said the talks would resume.",
+       {E("indirect", "the talks would resume", "Secretary of State Ana Ruiz",
+          "Ana Ruiz", "said")
+            .Role("Secretary of State")}},
+      {"Ellery Secretary of State Ana Ruiz said the talks would resume.",
+       {E("indirect", "the talks would resume",
+          "Ellery Secretary of State Ana Ruiz", "Ana Ruiz", "said")
+            .Role("Ellery Secretary of State")
+            .Org("Ellery")}},
+  });
+}
+
 // "Former", "acting" and the like qualify the role; they are never the
 // organisation, nor part of it; joined by a hyphen, they and "ex-" leave
 // the role word to be read.

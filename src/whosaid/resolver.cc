@@ -430,6 +430,9 @@ static bool HasRole(const RuleSet& rules, std::string_view phrase) {
   return false;
 }
 
+// The most words a title of ROLES spans ("speaker of the house").
+constexpr std::size_t kLongestTitle = 4;
+
 // `phrase` without a leading "ex-" or ROLE_MODIFIERS word joined by a
 // hyphen ("Ex-minister" and "then-President" read as "minister" and
 // "President"), or `phrase` itself.
@@ -460,7 +463,7 @@ static void SplitTitle(const RuleSet& rules,
                        std::string* org, std::string* role, std::string* name) {
   int first_role = -1, last_role = -1;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    for (std::size_t n = 3; n >= 1; --n) {
+    for (std::size_t n = kLongestTitle; n >= 1; --n) {
       if (i + n > words.size()) continue;
       const std::string_view title =
           WithoutModifierPrefix(rules, StripPunct(Stretch(words, i, i + n)));
