@@ -202,6 +202,20 @@ TEST(ExtractorTest, TitlesWithOfAreRoles) {
   });
 }
 
+// A surname later in the text is the titled name's: the title's last
+// word ("State") is no first name.
+TEST(ExtractorTest, SurnameAfterATitleWithOf) {
+  const DocumentResult r = Extract(
+      "Ellery Secretary of State Ana Ruiz said the talks would resume.\n\n"
+      "Ruiz said they would not.");
+  ExpectWellFormed(r);
+  ASSERT_EQ(r.quotes.size(), 2u);
+  ASSERT_GE(r.quotes[0].entity, 0);
+  EXPECT_EQ(r.quotes[1].entity, r.quotes[0].entity);
+  EXPECT_EQ(r.entities[r.quotes[0].entity].name, "Ana Ruiz");
+  for (const Entity& e : r.entities) EXPECT_NE(e.name, "State Ana Ruiz");
+}
+
 // "Former", "acting" and the like qualify the role; they are never the
 // organisation, nor part of it; joined by a hyphen, they and "ex-" leave
 // the role word to be read.

@@ -707,6 +707,33 @@ bool Resolver::AppositionParts(std::string_view text, std::size_t begin,
   return true;
 }
 
+// How many of the first `words` of a capitalised run in `text` end a title
+// of ROLES that begins before the run: in "Secretary of State John Kerry"
+// the run after "of" starts with "State", which ends "secretary of
+// state". 0 when none does.
+static std::size_t TitleEndAtStart(const RuleSet& rules, std::string_view text,
+                                   const std::vector<std::string_view>& words) {
+  std::string_view before = text.substr(
+      0, static_cast<std::size_t>(words.front().data() - text.data()));
+  std::string joint = " of ";
+  if (before.ends_with(" of the ")) {
+    joint = " of the ";
+  } else if (!before.ends_with(" of ")) {
+    return 0;
+  }
+  before.remove_suffix(joint.size());
+  const std::size_t space = before.find_last_of(' ');
+  const std::string_view head = StripPunct(
+      space == std::string_view::npos ? before : before.substr(space + 1));
+  if (head.empty()) return 0;
+  for (std::size_t n = std::min<std::size_t>(2, words.size()); n >= 1; --n) {
+    const std::string title = std::string(head) + joint +
+                              std::string(StripPunct(Stretch(words, 0, n)));
+    if (rules.InLexicon("ROLES", title)) return n;
+  }
+  return 0;
+}
+
 void Resolver::ScanNames(Context& ctx) const {
   // The whole match is the name: asking RE2 for no group keeps it on its
   // DFA.
@@ -729,6 +756,10 @@ void Resolver::ScanNames(Context& ctx) const {
     }
     if (words.size() - skip < 2) continue;
     words.erase(words.begin(), words.begin() + skip);
+    // "Secretary of State John Kerry": the run is "State John Kerry".
+    const std::size_t title_end = TitleEndAtStart(rules_, ctx.text, words);
+    if (words.size() - title_end < 2) continue;
+    words.erase(words.begin(), words.begin() + title_end);
     std::string org, role, name;
     SplitTitle(rules_, words, &org, &role, &name);
     name = std::string(StripPunct(name));
