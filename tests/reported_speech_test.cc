@@ -19,6 +19,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "expected_attributions.h"
@@ -1051,6 +1052,25 @@ TEST(ReportedSpeechTest, UnresolvedPronoun) {
             .Resolution("unresolved")
             .Kind(kAny)}},
   });
+}
+
+// A sentence that opens with a preposition and a gerund ("After thanking
+// the crowd, …") does not make the preposition a speaker.
+TEST(ReportedSpeechTest, OpeningPrepositionIsNoSpeaker) {
+  for (const std::string text :
+       {"After thanking the crowd, Ruiz said the pier was safe.",
+        "In rejecting the appeal, the court noted that the deadline had "
+        "passed."}) {
+    SCOPED_TRACE(text);
+    const DocumentResult r = Extract(text);
+    ASSERT_FALSE(r.quotes.empty());
+    for (const Attribution& q : r.quotes) {
+      ASSERT_TRUE(q.speaker.has_value());
+      const std::string_view speaker = q.speaker->In(text);
+      EXPECT_NE(speaker, "After");
+      EXPECT_NE(speaker, "In");
+    }
+  }
 }
 
 TEST(ReportedSpeechTest, UnresolvedPronounNamesNoEntity) {
