@@ -444,9 +444,8 @@ static std::string_view WithoutModifierPrefix(const RuleSet& rules,
     return phrase;
   }
   const std::string_view prefix = phrase.substr(0, hyphen);
-  const bool ex = prefix.size() == 2 &&
-                  (prefix[0] == 'e' || prefix[0] == 'E') && prefix[1] == 'x';
-  if (ex || rules.InLexicon("ROLE_MODIFIERS", prefix)) {
+  if (prefix == "ex" || prefix == "Ex" ||
+      rules.InLexicon("ROLE_MODIFIERS", prefix)) {
     return phrase.substr(hyphen + 1);
   }
   return phrase;
@@ -715,19 +714,18 @@ static std::size_t TitleEndAtStart(const RuleSet& rules, std::string_view text,
                                    const std::vector<std::string_view>& words) {
   std::string_view before = text.substr(
       0, static_cast<std::size_t>(words.front().data() - text.data()));
-  std::string joint = " of ";
-  if (before.ends_with(" of the ")) {
-    joint = " of the ";
-  } else if (!before.ends_with(" of ")) {
-    return 0;
-  }
+  const std::string_view joint = before.ends_with(" of the ") ? " of the "
+                                 : before.ends_with(" of ")   ? " of "
+                                                              : "";
+  if (joint.empty()) return 0;
   before.remove_suffix(joint.size());
   const std::size_t space = before.find_last_of(' ');
   const std::string_view head = StripPunct(
       space == std::string_view::npos ? before : before.substr(space + 1));
   if (head.empty()) return 0;
-  for (std::size_t n = std::min<std::size_t>(2, words.size()); n >= 1; --n) {
-    const std::string title = std::string(head) + joint +
+  // The title's head word and "of" are two of its words.
+  for (std::size_t n = std::min(kLongestTitle - 2, words.size()); n >= 1; --n) {
+    const std::string title = std::string(head) + std::string(joint) +
                               std::string(StripPunct(Stretch(words, 0, n)));
     if (rules.InLexicon("ROLES", title)) return n;
   }
