@@ -402,6 +402,32 @@ TEST(ExtractorTest, SurnamesResolveToTheFullestName) {
   });
 }
 
+// Among many names, a lone name word goes to the longest person's name that
+// holds it (the first on a tie), never to a place, and an apposition's role
+// reaches the full name that ends with its name.
+TEST(ExtractorTest, SurnamesChooseAmongTheDocumentsNames) {
+  ExpectAttributions({
+      {"Eva Ruiz and Ana Ruiz run the parks board. Donald Trump visited "
+       "Trump Tower on Monday. Officials in South China were asked.\n\n"
+       "\"The pool will reopen,\" Ruiz said.\n\n"
+       "\"We will build,\" Trump said.\n\n"
+       "\"Trade is fair,\" China said.",
+       {E("direct", "The pool will reopen,", "Ruiz", "Eva Ruiz", "said")
+            .Resolution("surname"),
+        E("direct", "We will build,", "Trump", "Donald Trump", "said")
+            .Resolution("surname"),
+        E("direct", "Trade is fair,", "China", "China", "said")
+            .Kind("government")}},
+      {"Juan Carlos Vale met the board. Carlos Vale, a spokesman for the "
+       "Harbour Authority, spoke first.\n\n"
+       "\"The pier is safe,\" Vale said.",
+       {E("direct", "The pier is safe,", "Vale", "Juan Carlos Vale", "said")
+            .Resolution("surname")
+            .Role("spokesman")
+            .Org("Harbour Authority")}},
+  });
+}
+
 TEST(ExtractorTest, QuoteParagraphsContinueTheLastSpeaker) {
   ExpectAttributions({
       {"\"The pool will reopen in June,\" Ana Ruiz said.\n\n"

@@ -3,7 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "whosaid/internal/piece_parse.h"
 #include "whosaid/internal/word_start_filter.h"
@@ -246,21 +253,94 @@ struct Resolver::Analysis {
   std::vector<std::string> modifiers;
 };
 
+// A string-keyed hash map that is looked up by string_view without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+template <typename Value>
+using StringMap =
+    std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
 struct Resolver::Context {
   std::string_view text;
   std::vector<Entity> pool;  // every entity met, used or not
   // Parallel to pool: what a mention's title or role word says of a
   // person ("Mrs.", "spokesman"), for "he" and "she".
   std::vector<Gender> genders;
-  // Every mention seen so far: position and entity, sorted by position.
-  std::vector<std::pair<Span, int>> mentions;
+  // Every mention seen so far, sorted by where it begins; of mentions
+  // that begin at one place, the one added last comes first. A set, not a
+  // sorted vector: speakers' mentions are added among the names' ones,
+  // and inserting into a vector would make a long document quadratic.
+  struct Mention {
+    Span span;
+    int entity = 0;
+    std::uint64_t newness = 0;  // smaller for a mention added later
+  };
+  struct ByPlace {
+    bool operator()(const Mention& a, const Mention& b) const {
+      return a.span.begin != b.span.begin ? a.span.begin < b.span.begin
+                                          : a.newness < b.newness;
+    }
+  };
+  std::set<Mention, ByPlace> mentions;
+
+  // The first mention that begins at `begin` or after it.
+  std::set<Mention, ByPlace>::const_iterator MentionsFrom(
+      std::size_t begin) const {
+    return mentions.lower_bound(Mention{Span{begin, begin}, 0, 0});
+  }
+
+  // Indices into pool, so that a long document stays linear: by name
+  // (names are unique in the pool), by each word of the name (without
+  // its trailing punctuation, as SharesWord reads it) and by each ending
+  // of the name that starts after a space ("Wenbin" and "Wang Wenbin" for
+  // "Wang Wenbin"). Each list is in ascending order.
+  StringMap<int> by_name;
+  StringMap<std::vector<int>> by_word;
+  StringMap<std::vector<int>> by_ending;
+
+  // The pool index of the entity named `name`, or -1.
+  int Find(std::string_view name) const {
+    auto it = by_name.find(name);
+    return it == by_name.end() ? -1 : it->second;
+  }
+  // Appends `entity`, whose name no entity of the pool has, and indexes
+  // it; returns its index.
+  int Add(Entity entity) {
+    const int index = static_cast<int>(pool.size());
+    const std::string_view name = entity.name;
+    by_name.emplace(std::string(name), index);
+    for (std::string_view word : Words(name)) {
+      std::vector<int>& list = by_word[std::string(StripPunct(word))];
+      if (list.empty() || list.back() != index) list.push_back(index);
+    }
+    for (std::size_t i = 0; i <= name.size(); ++i) {
+      if (i == 0 || name[i - 1] == ' ')
+        by_ending[std::string(name.substr(i))].push_back(index);
+    }
+    pool.push_back(std::move(entity));
+    return index;
+  }
+  // The entities with a name word equal to `word`, in pool order.
+  const std::vector<int>& WithWord(std::string_view word) const {
+    return ListOf(by_word, word);
+  }
+  // The entities named `name`, or with a fuller name ending with a space
+  // and `name` ("Wang Wenbin" for "Wenbin"), in pool order.
+  const std::vector<int>& EndingWith(std::string_view name) const {
+    return ListOf(by_ending, name);
+  }
+
   void AddMention(Span span, int entity) {
-    auto it = std::lower_bound(
-        mentions.begin(), mentions.end(), span.begin,
-        [](const auto& m, std::size_t b) { return m.first.begin < b; });
-    if (it != mentions.end() && it->first == span && it->second == entity)
+    auto it = MentionsFrom(span.begin);
+    if (it != mentions.end() && it->span == span && it->entity == entity)
       return;
-    mentions.insert(it, {span, entity});
+    mentions.insert(it, Mention{span, entity,
+                                std::numeric_limits<std::uint64_t>::max() -
+                                    mentions.size()});
     genders.resize(pool.size(), Gender::kUnknown);
     if (genders[entity] == Gender::kUnknown) {
       genders[entity] = GenderOf(span.In(text));
@@ -268,6 +348,14 @@ struct Resolver::Context {
     // Duplicates go when the entity's mentions are sorted for the output
     // (a search here would make a long document quadratic).
     pool[entity].mentions.push_back(span);
+  }
+
+ private:
+  static const std::vector<int>& ListOf(const StringMap<std::vector<int>>& map,
+                                        std::string_view key) {
+    static const std::vector<int> kNone;
+    auto it = map.find(key);
+    return it == map.end() ? kNone : it->second;
   }
 };
 
@@ -764,18 +852,17 @@ void Resolver::ScanNames(Context& ctx) const {
     const std::size_t begin = words.front().data() - ctx.text.data();
     const std::size_t end =
         words.back().data() + words.back().size() - ctx.text.data();
-    auto it = std::find_if(ctx.pool.begin(), ctx.pool.end(),
-                           [&](const Entity& e) { return e.name == name; });
-    int index = static_cast<int>(it - ctx.pool.begin());
-    if (it == ctx.pool.end()) {
+    int index = ctx.Find(name);
+    if (index < 0) {
       // Only a new entity needs its kind: a name met again keeps the kind
       // it was given.
       std::string kind = KindOf(name);
       if (kind.empty()) kind = "person";
-      ctx.pool.push_back(Entity{name, kind, role, org, {}});
+      index = ctx.Add(Entity{name, kind, role, org, {}});
     } else {
-      if (it->role.empty()) it->role = role;
-      if (it->org.empty()) it->org = org;
+      Entity& known = ctx.pool[index];
+      if (known.role.empty()) known.role = role;
+      if (known.org.empty()) known.org = org;
     }
     ctx.AddMention(Span{begin, end}, index);
   }
@@ -792,13 +879,9 @@ void Resolver::ScanNames(Context& ctx) const {
                          &org)) {
       continue;
     }
-    for (Entity& e : ctx.pool) {
-      // The same name, or a fuller one ending with it.
-      const std::string_view full = e.name;
-      const bool same =
-          full == name || (full.size() > name.size() && full.ends_with(name) &&
-                           full[full.size() - name.size() - 1] == ' ');
-      if (!same) continue;
+    // The same name, or a fuller one ending with it.
+    for (int index : ctx.EndingWith(name)) {
+      Entity& e = ctx.pool[index];
       if (e.role.empty() && !IsHonorific(role)) e.role = std::string(role);
       if (e.org.empty() && !org.empty())
         e.org = std::string(StripPunct(
@@ -815,14 +898,13 @@ int Resolver::FindOrAddEntity(Context& ctx, Span mention,
   // met: each is tested once, and the search ends when all have failed
   // (a document that mentions one entity a million times stays linear).
   auto most_recent = [&](auto fits) -> int {
-    std::vector<bool> failed(ctx.pool.size());
-    std::size_t failures = 0;
-    for (auto it = ctx.mentions.rbegin();
-         it != ctx.mentions.rend() && failures < failed.size(); ++it) {
-      if (it->first.begin >= mention.begin || failed[it->second]) continue;
-      if (fits(ctx.pool[it->second])) return it->second;
-      failed[it->second] = true;
-      ++failures;
+    // The mentions that begin before this one, from the nearest back.
+    std::unordered_set<int> failed;
+    for (auto it = std::make_reverse_iterator(ctx.MentionsFrom(mention.begin));
+         it != ctx.mentions.rend() && failed.size() < ctx.pool.size(); ++it) {
+      if (failed.contains(it->entity)) continue;
+      if (fits(ctx.pool[it->entity])) return it->entity;
+      failed.insert(it->entity);
     }
     return -1;
   };
@@ -860,26 +942,24 @@ int Resolver::FindOrAddEntity(Context& ctx, Span mention,
       }
       break;
     case Analysis::Form::kName: {
-      // The fullest name holding the mention's last word, preferring the
-      // most recent such mention.
+      // The fullest other name holding the mention's word, the first of
+      // them on a tie; else the entity of the same name.
       std::size_t best_len = 0;
-      for (std::size_t i = 0; i < ctx.pool.size(); ++i) {
-        const Entity& e = ctx.pool[i];
-        if (e.name == a.name) {
-          if (best_len == 0) entity = static_cast<int>(i);
-          continue;
-        }
-        // Persons first: "Trump" is Donald Trump before Trump Tower.
-        const std::size_t score =
-            e.name.size() + (e.kind == "person" ? 1000 : 0);
-        // Places are named whole: "China" is not "South China".
-        const bool place = a.kind == "government" || e.kind == "government";
-        if (a.single_word && !place && SharesWord(e.name, a.key_word) &&
-            score > best_len) {
-          best_len = score;
-          entity = static_cast<int>(i);
+      // Places are named whole: "China" is not "South China".
+      if (a.single_word && a.kind != "government") {
+        for (int i : ctx.WithWord(a.key_word)) {
+          const Entity& e = ctx.pool[i];
+          if (e.name == a.name || e.kind == "government") continue;
+          // Persons first: "Trump" is Donald Trump before Trump Tower.
+          const std::size_t score =
+              e.name.size() + (e.kind == "person" ? 1000 : 0);
+          if (score > best_len) {
+            best_len = score;
+            entity = i;
+          }
         }
       }
+      if (entity < 0) entity = ctx.Find(a.name);
       if (entity >= 0 && ctx.pool[entity].name != a.name)
         *resolution = "surname";
       break;
@@ -894,12 +974,8 @@ int Resolver::FindOrAddEntity(Context& ctx, Span mention,
   }
   if (entity < 0) {
     // An entity of its own; reuse one with the same name.
-    auto it = std::find_if(ctx.pool.begin(), ctx.pool.end(),
-                           [&](const Entity& e) { return e.name == a.name; });
-    entity = static_cast<int>(it - ctx.pool.begin());
-    if (it == ctx.pool.end()) {
-      ctx.pool.push_back(Entity{a.name, "unknown", "", "", {}});
-    }
+    entity = ctx.Find(a.name);
+    if (entity < 0) entity = ctx.Add(Entity{a.name, "unknown", "", "", {}});
   }
   Entity& e = ctx.pool[entity];
   if (e.kind == "unknown" ||

@@ -9,6 +9,8 @@
 // Each benchmark runs twice: /0 on articles whose paragraphs are separated
 // by blank lines, /1 on articles with each on one line, as in
 // ../shared/bench/bbc-news.jsonl (one long paragraph per article).
+// BM_ExtractLongDocument/N runs the Extractor on one document of N
+// paragraphs with ever new names, and fits how its time grows with N.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -257,6 +259,59 @@ BENCHMARK(BM_Extract)
     ->Arg(1)
     ->MinTime(kMinSeconds)
     ->Unit(benchmark::kMillisecond);
+
+// One document of `paragraphs` paragraphs in which new people keep
+// appearing: each paragraph names someone ("Mira Kalotesh, a spokeswoman
+// for the Harbour Authority, said …") whom a later paragraph quotes by
+// surname. The number of distinct names grows with the document, which is
+// what would make a resolver that compares every mention with every name
+// quadratic.
+std::string LongDocument(int paragraphs) {
+  static constexpr std::string_view kGiven[] = {"Mira", "Tom",  "Ana",
+                                                "Ravi", "Lena", "Paul"};
+  static constexpr std::string_view kSyllables[] = {
+      "ka", "lo",  "mi", "te",  "su", "ran", "vel", "dor", "bi", "shen",
+      "to", "mar", "qu", "zel", "ni", "pa",  "gor", "ed",  "li", "wen"};
+  Chooser c;
+  std::string text;
+  std::string previous;  // the surname of the previous paragraph's person
+  for (int i = 0; i < paragraphs; ++i) {
+    const std::string surname = Capitalized(std::string(c.From(kSyllables)) +
+                                            std::string(c.From(kSyllables)) +
+                                            std::string(c.From(kSyllables)));
+    if (!text.empty()) text += "\n\n";
+    text += std::string(c.From(kGiven)) + " " + surname +
+            ", a spokeswoman for the Harbour Authority, said that " +
+            std::string(c.From(kClaims)) + ".";
+    if (!previous.empty()) {
+      text +=
+          " \"" + std::string(c.From(kQuotes)) + ",\" " + previous + " said.";
+    }
+    previous = surname;
+  }
+  return text;
+}
+
+void BM_ExtractLongDocument(benchmark::State& state) {
+  const Document doc{"long", LongDocument(static_cast<int>(state.range(0)))};
+  const Extractor extractor(EnglishRules());
+  for (auto _ : state) {
+    DocumentResult result = extractor.Extract(doc);
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<std::int64_t>(doc.text.size()));
+  state.SetComplexityN(state.range(0));
+}
+// Time per paragraph should stay flat as the document grows: the fitted
+// complexity is printed as BM_ExtractLongDocument_BigO.
+BENCHMARK(BM_ExtractLongDocument)
+    ->Arg(500)
+    ->Arg(2000)
+    ->Arg(8000)
+    ->MinTime(kMinSeconds)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
 
 }  // namespace
 }  // namespace whosaid
