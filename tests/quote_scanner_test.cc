@@ -177,6 +177,23 @@ INSTANTIATE_TEST_SUITE_P(
         Case{LDQ "A" RDQ "\r" LDQ "B\r" LDQ "C" RDQ,
              {"A", "B \xE2\x80\xA6", "C ^1"}}));
 
+// Paragraphs joined into one line keep their reopening marks: a double
+// mark that opens a sentence while a double quote is open reopens it
+// instead of nesting, so that the text after the quotes is not swallowed.
+INSTANTIATE_TEST_SUITE_P(
+    JoinedParagraphs, ScanQuotesTest,
+    ::testing::Values(
+        Case{"He said: \"First part. \"Second part.\" The end.",
+             {"First part. \xE2\x80\xA6", "Second part. ^0"}},
+        Case{"He said: " LDQ "One! " LDQ "Two? " LDQ "Three," RDQ " he said.",
+             {"One! \xE2\x80\xA6", "Two? \xE2\x80\xA6 ^0", "Three, ^1"}},
+        // Not after a sentence's end: a nested quote, as before.
+        Case{"\"They yelled \"out\" at us,\" he said.",
+             {"They yelled \"out\" at us,", "> out"}},
+        // Nor inside a single quote, nor for a single mark.
+        Case{"'He said. \"No.\"' she wrote.", {"He said. \"No.\"", "> No."}},
+        Case{"\"I said. 'No.'\" she wrote.", {"I said. 'No.'", "> No."}}));
+
 INSTANTIATE_TEST_SUITE_P(
     UnclosedAndStray, ScanQuotesTest,
     ::testing::Values(

@@ -295,7 +295,9 @@ struct Context {
   bool InsideWord() const { return prev_word && next_word; }
 };
 
-enum class Action { kIgnore, kOpen, kClose };
+// kReopen: leave the open quote unclosed where its last sentence ended and
+// open a new one (see Scanner::ReopensAfterSentence).
+enum class Action { kIgnore, kOpen, kClose, kReopen };
 
 // A single quote that crosses a sentence boundary or runs longer than this
 // must end like an utterance (see PlausibleSingle).
@@ -323,7 +325,10 @@ class Scanner {
   bool IsElidingApostrophe(Style style, const Context& context, Span mark);
   bool IsElision(std::size_t pos);
   Context ContextOf(Span mark) const;
-  Action Decide(Style style, const Context& context) const;
+  Action Decide(Style style, const Context& context, Span mark) const;
+  bool ReopensAfterSentence(Style style, const Context& context,
+                            Span mark) const;
+  std::size_t EndBeforeSpaces(std::size_t pos) const;
   Action DecideSingle(Style style, const Context& context) const;
   Action DecideAngle(Style style, const Context& context) const;
   void Open(Style style, Span mark);
@@ -512,7 +517,7 @@ void Scanner::HandleMark(Style style, Span mark) {
   if (mark.begin != skip_mark_at_) {
     Context context = ContextOf(mark);
     if (!IsElidingApostrophe(style, context, mark)) {
-      action = Decide(style, context);
+      action = Decide(style, context, mark);
     }
   }
   bool opened = false;
@@ -521,15 +526,22 @@ void Scanner::HandleMark(Style style, Span mark) {
     opened = true;
   } else if (action == Action::kClose) {
     Close(FamilyOf(style), mark);
+  } else if (action == Action::kReopen) {
+    const int reopened = stack_.back();
+    PopUnclosed(EndBeforeSpaces(mark.begin));
+    Open(style, mark);
+    records_.back().continues = reopened;
+    opened = true;
   }
   last_mark_end_ = mark.end;
   last_mark_opened_ = opened;
 }
 
-Action Scanner::Decide(Style style, const Context& context) const {
+Action Scanner::Decide(Style style, const Context& context, Span mark) const {
   Family family = FamilyOf(style);
   if (family == Family::kSingle) return DecideSingle(style, context);
   if (family != Family::kDouble) return DecideAngle(style, context);
+  if (ReopensAfterSentence(style, context, mark)) return Action::kReopen;
   bool open = HasOpen(Family::kDouble);
   switch (style) {
     case Style::kDoubledBacktick:
@@ -552,6 +564,38 @@ Action Scanner::Decide(Style style, const Context& context) const {
       // Glued to text on both sides with nothing open ("said:"Yes"): opens.
       return context.right_open ? Action::kOpen : Action::kIgnore;
   }
+}
+
+// Text whose paragraphs were joined into one line keeps the news
+// convention of leaving a quoted paragraph unclosed and reopening the
+// next: '…for the future. "He does…'. So an opening " or “ that starts a
+// sentence, while the only open quote is a double one of the same kind of
+// mark, reopens it rather than nesting in it: English nests single marks
+// inside double ones, not double inside double.
+bool Scanner::ReopensAfterSentence(Style style, const Context& context,
+                                   Span mark) const {
+  if (style != Style::kStraightDouble && style != Style::kLeftDouble) {
+    return false;
+  }
+  if (!context.LooksOpening() || stack_.size() != 1) return false;
+  const Style opener = records_[stack_.back()].opener;
+  if (opener != Style::kStraightDouble && opener != Style::kLeftDouble) {
+    return false;
+  }
+  const std::size_t end = EndBeforeSpaces(mark.begin);
+  if (end == mark.begin || end <= records_[stack_.back()].quote.inner.begin) {
+    return false;
+  }
+  const char32_t last = DecodeBefore(text_, end).value;
+  return last == '.' || last == '!' || last == '?';
+}
+
+// `pos` moved back over the whitespace before it, within the paragraph.
+std::size_t Scanner::EndBeforeSpaces(std::size_t pos) const {
+  while (pos > paragraph_.begin && IsSpace(DecodeBefore(text_, pos).value)) {
+    pos -= DecodeBefore(text_, pos).size;
+  }
+  return pos;
 }
 
 Action Scanner::DecideSingle(Style style, const Context& context) const {
@@ -629,10 +673,7 @@ void Scanner::Close(Family family, Span mark) {
   if (family == Family::kSingle && target + 1 != stack_.size()) return;
   if (stack_.size() > target + 1) {
     // Trimmed once, not once a quote, to stay linear.
-    std::size_t end = mark.begin;
-    while (end > paragraph_.begin && IsSpace(DecodeBefore(text_, end).value)) {
-      end -= DecodeBefore(text_, end).size;
-    }
+    const std::size_t end = EndBeforeSpaces(mark.begin);
     while (stack_.size() > target + 1) PopUnclosed(end);
   }
   Record& record = records_[stack_.back()];

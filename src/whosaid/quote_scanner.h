@@ -13,7 +13,7 @@ namespace whosaid {
 // boundary: a quote that runs over several paragraphs (the news convention:
 // each new paragraph reopens the mark and the earlier paragraph is left
 // unclosed) is returned as one Quote per paragraph, linked by
-// `continues`.
+// `continues`; so is one whose paragraphs were joined into one.
 struct Quote {
   // From the opening mark through the closing mark; for a quote left open,
   // through the end of its paragraph (trailing whitespace trimmed), or, when
@@ -28,8 +28,11 @@ struct Quote {
   int parent = -1;
   // False when no closing mark was found before the end of the paragraph.
   bool closed = true;
-  // Index of the quote in an earlier paragraph that this one continues (it
-  // was left open and this paragraph starts by reopening it), or -1.
+  // Index of the quote that this one continues, or -1: a quote left open
+  // at the end of an earlier paragraph that this paragraph starts by
+  // reopening, or, in paragraphs joined into one, a quote left open at the
+  // end of a sentence that the next sentence reopens ('…the future. "He
+  // does…').
   int continues = -1;
 };
 
@@ -40,7 +43,9 @@ struct Quote {
 // ‘ or ’), and the doubled '' and `` used by some newspapers (with ‘‘ and ’’
 // where software curled them). Single quotes nest inside double quotes and
 // vice versa. A straight " opens after the paragraph start, a space, an
-// opening bracket or a dash, and closes otherwise.
+// opening bracket or a dash, and closes otherwise; but a " or “ that
+// starts a sentence while the only open quote is a double one reopens it
+// (see Quote::continues) instead of nesting inside it.
 //
 // Apostrophes are not quotation marks: inside a word (don't, O’Brien),
 // eliding a word start ('90s, ’em, rock 'n' roll) or closing a possessive
