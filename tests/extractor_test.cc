@@ -462,6 +462,35 @@ TEST(ExtractorTest, QuoteParagraphsContinueTheLastSpeaker) {
   });
 }
 
+// Text whose paragraphs were joined into one line, as scrapers and some
+// corpora give it: a reopened quotation continues its speaker, and the
+// quotes after it are found and attributed.
+TEST(ExtractorTest, JoinedQuoteParagraphsContinueTheirSpeaker) {
+  ExpectAttributions({
+      {"Ana Ruiz runs the harbour board. But Ruiz told the Harbour Times: "
+       "\"The pier is safe now. \"We checked it twice.\" The board met on "
+       "Monday. \"The vote was close,\" said Tom Vale.",
+       {E("direct", "The pier is safe now.", "Ruiz", "Ana Ruiz", "told")
+            .Resolution("surname")
+            .Via(kAny),
+        E("direct", "We checked it twice.", "-", "Ana Ruiz", "-")
+            .Resolution("continuation")
+            .Via(kAny),
+        E("direct", "The vote was close,", "Tom Vale", "Tom Vale", "said")}},
+      // A mixed quote is continued too.
+      {"Ruiz said the pier was \"safe now. \"We checked it twice.\" The "
+       "board met.",
+       {E("mixed", "the pier was \"safe now.", "Ruiz", "Ruiz", "said"),
+        E("direct", "We checked it twice.", "-", "Ruiz", "-")
+            .Resolution("continuation")}},
+      // A quotation that follows a closed one is no continuation but the
+      // second part of a split quote.
+      {"\"The pier is safe,\" Ruiz said. \"We checked it twice.\"",
+       {E("direct", "The pier is safe, | We checked it twice.", "Ruiz", "Ruiz",
+          "said")}},
+  });
+}
+
 TEST(ExtractorTest, ContinuationHasNoSpeakerSpanButTheSameEntity) {
   const DocumentResult r = Extract(
       "\"The pool will reopen in June,\" Ana Ruiz said.\n\n"

@@ -92,6 +92,71 @@ int Continue(const Skeleton& skeleton, const std::vector<Quote>& quotes,
   return static_cast<int>(candidates->size()) - 1;
 }
 
+// Adds `chosen`, the matches of `paragraph`, to `candidates` in text
+// order, together with a continuation for each quote of the paragraph
+// that no match attributes and that reopens one a direct or mixed match
+// attributes (paragraphs joined into one: '…told the paper: "A. "B."',
+// see Quote::continues): it takes that match's speaker.
+void AddParagraph(std::vector<RuleMatch> chosen, Span paragraph,
+                  const std::vector<Quote>& quotes, std::vector<int>* owner,
+                  std::vector<Candidate>* candidates) {
+  // The quotes of the paragraph are quotes[first, last).
+  const auto starts_before = [](const Quote& quote, std::size_t offset) {
+    return quote.outer.begin < offset;
+  };
+  const int first =
+      static_cast<int>(std::lower_bound(quotes.begin(), quotes.end(),
+                                        paragraph.begin, starts_before) -
+                       quotes.begin());
+  const int last =
+      static_cast<int>(std::lower_bound(quotes.begin() + first, quotes.end(),
+                                        paragraph.end, starts_before) -
+                       quotes.begin());
+  // Which entry of `added` attributes each quote of the paragraph, or -1.
+  std::vector<int> entry_of(last - first, -1);
+  std::vector<Candidate> added;
+  for (RuleMatch& m : chosen) {
+    for (int q : m.quotes) {
+      if (q >= first && q < last) {
+        entry_of[q - first] = static_cast<int>(added.size());
+      }
+    }
+    added.push_back({std::move(m), -1});
+  }
+  for (int q = first; q < last; ++q) {
+    const int earlier = quotes[q].continues;
+    if (quotes[q].depth != 0 || earlier < first || (*owner)[q] >= 0 ||
+        entry_of[q - first] >= 0) {
+      continue;
+    }
+    const int entry = entry_of[earlier - first];
+    if (entry < 0 || added[entry].match.type == QuoteType::kIndirect) {
+      continue;
+    }
+    Candidate c;
+    c.match.type = QuoteType::kDirect;
+    c.match.content = quotes[q].inner;
+    c.match.quotes = {q};
+    c.continues = entry;  // an entry of `added` until they are placed
+    entry_of[q - first] = static_cast<int>(added.size());
+    added.push_back(std::move(c));
+  }
+  // In text order; a continuation comes after the entry it continues.
+  std::vector<int> order(added.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    return added[x].match.content.begin < added[y].match.content.begin;
+  });
+  std::vector<int> placed(added.size());
+  for (int entry : order) {
+    placed[entry] = static_cast<int>(candidates->size());
+    Candidate& c = added[entry];
+    if (c.continues >= 0) c.continues = placed[c.continues];
+    for (int q : c.match.quotes) (*owner)[q] = placed[entry];
+    candidates->push_back(std::move(c));
+  }
+}
+
 }  // namespace
 
 Extractor::Extractor(std::shared_ptr<const RuleSet> rules)
@@ -140,10 +205,7 @@ DocumentResult Extractor::Extract(const Document& doc) const {
           Continue(skeleton, quotes, previous_last, &owner, &candidates);
       continue;
     }
-    for (RuleMatch& m : chosen) {
-      for (int q : m.quotes) owner[q] = static_cast<int>(candidates.size());
-      candidates.push_back({std::move(m), -1});
-    }
+    AddParagraph(std::move(chosen), paragraphs[i], quotes, &owner, &candidates);
     previous_last = static_cast<int>(candidates.size()) - 1;
   }
   resolver_->Resolve(candidates, &result);
