@@ -187,6 +187,8 @@ INSTANTIATE_TEST_SUITE_P(
              {"First part. \xE2\x80\xA6", "Second part. ^0"}},
         Case{"He said: " LDQ "One! " LDQ "Two? " LDQ "Three," RDQ " he said.",
              {"One! \xE2\x80\xA6", "Two? \xE2\x80\xA6 ^0", "Three, ^1"}},
+        Case{"He said: \"Who says 'why not?' \"Not me.\"",
+             {"Who says 'why not?' \xE2\x80\xA6", "> why not?", "Not me. ^0"}},
         // Not after a sentence's end: a nested quote, as before.
         Case{"\"They yelled \"out\" at us,\" he said.",
              {"They yelled \"out\" at us,", "> out"}},

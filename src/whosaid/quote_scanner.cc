@@ -582,9 +582,14 @@ bool Scanner::ReopensAfterSentence(Style style, const Context& context,
   if (opener != Style::kStraightDouble && opener != Style::kLeftDouble) {
     return false;
   }
-  const std::size_t end = EndBeforeSpaces(mark.begin);
-  if (end == mark.begin || end <= records_[stack_.back()].quote.inner.begin) {
-    return false;
+  std::size_t end = EndBeforeSpaces(mark.begin);
+  const std::size_t inner = records_[stack_.back()].quote.inner.begin;
+  if (end == mark.begin || end <= inner) return false;
+  // A quote nested in it may have closed the sentence: '…"about it?' "To…'.
+  const CodePoint before = DecodeBefore(text_, end);
+  if ((before.value == U'\'' || before.value == U'\u2019') &&
+      end - before.size > inner) {
+    end -= before.size;
   }
   const char32_t last = DecodeBefore(text_, end).value;
   return last == '.' || last == '!' || last == '?';
