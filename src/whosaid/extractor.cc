@@ -1,6 +1,7 @@
 #include "whosaid/extractor.h"
 
 #include <algorithm>
+#include <numeric>
 #include <string>
 
 #include "whosaid/internal/utf8.h"
@@ -52,17 +53,36 @@ bool EndsWithColon(const std::string& skeleton) {
   return end != std::string::npos && skeleton[end] == ':';
 }
 
+// The index of the first of `quotes` (sorted by outer.begin) that begins
+// at `offset` or after it; quotes.size() when none does.
+int FirstQuoteFrom(std::size_t offset, const std::vector<Quote>& quotes) {
+  return static_cast<int>(
+      std::lower_bound(quotes.begin(), quotes.end(), offset,
+                       [](const Quote& q, std::size_t offset) {
+                         return q.outer.begin < offset;
+                       }) -
+      quotes.begin());
+}
+
 // The top-level quotation that opens `paragraph`, or -1.
 int QuoteOpening(Span paragraph, const std::vector<Quote>& quotes) {
-  auto it = std::lower_bound(quotes.begin(), quotes.end(), paragraph.begin,
-                             [](const Quote& q, std::size_t offset) {
-                               return q.outer.begin < offset;
-                             });
-  if (it == quotes.end() || it->outer.begin != paragraph.begin ||
-      it->depth != 0) {
+  const int q = FirstQuoteFrom(paragraph.begin, quotes);
+  if (q == static_cast<int>(quotes.size()) ||
+      quotes[q].outer.begin != paragraph.begin || quotes[q].depth != 0) {
     return -1;
   }
-  return static_cast<int>(it - quotes.begin());
+  return q;
+}
+
+// A direct statement of quotation `q` alone that continues candidate
+// `earlier`: no cue and no speaker of its own.
+Candidate ContinuationOf(int q, const std::vector<Quote>& quotes, int earlier) {
+  Candidate c;
+  c.match.type = QuoteType::kDirect;
+  c.match.content = quotes[q].inner;
+  c.match.quotes = {q};
+  c.continues = earlier;
+  return c;
 }
 
 // For a paragraph where no rule matched: when it opens with a quotation and
@@ -82,13 +102,8 @@ int Continue(const Skeleton& skeleton, const std::vector<Quote>& quotes,
       (*candidates)[previous_last].match.type == QuoteType::kIndirect) {
     return -1;
   }
-  Candidate c;
-  c.match.type = QuoteType::kDirect;
-  c.match.content = quotes[q].inner;
-  c.match.quotes = {q};
-  c.continues = previous_last;
   (*owner)[q] = static_cast<int>(candidates->size());
-  candidates->push_back(std::move(c));
+  candidates->push_back(ContinuationOf(q, quotes, previous_last));
   return static_cast<int>(candidates->size()) - 1;
 }
 
@@ -101,17 +116,8 @@ void AddParagraph(std::vector<RuleMatch> chosen, Span paragraph,
                   const std::vector<Quote>& quotes, std::vector<int>* owner,
                   std::vector<Candidate>* candidates) {
   // The quotes of the paragraph are quotes[first, last).
-  const auto starts_before = [](const Quote& quote, std::size_t offset) {
-    return quote.outer.begin < offset;
-  };
-  const int first =
-      static_cast<int>(std::lower_bound(quotes.begin(), quotes.end(),
-                                        paragraph.begin, starts_before) -
-                       quotes.begin());
-  const int last =
-      static_cast<int>(std::lower_bound(quotes.begin() + first, quotes.end(),
-                                        paragraph.end, starts_before) -
-                       quotes.begin());
+  const int first = FirstQuoteFrom(paragraph.begin, quotes);
+  const int last = FirstQuoteFrom(paragraph.end, quotes);
   // Which entry of `added` attributes each quote of the paragraph, or -1.
   std::vector<int> entry_of(last - first, -1);
   std::vector<Candidate> added;
@@ -133,17 +139,13 @@ void AddParagraph(std::vector<RuleMatch> chosen, Span paragraph,
     if (entry < 0 || added[entry].match.type == QuoteType::kIndirect) {
       continue;
     }
-    Candidate c;
-    c.match.type = QuoteType::kDirect;
-    c.match.content = quotes[q].inner;
-    c.match.quotes = {q};
-    c.continues = entry;  // an entry of `added` until they are placed
     entry_of[q - first] = static_cast<int>(added.size());
-    added.push_back(std::move(c));
+    // Continues an entry of `added` until they are placed.
+    added.push_back(ContinuationOf(q, quotes, entry));
   }
   // In text order; a continuation comes after the entry it continues.
   std::vector<int> order(added.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
     return added[x].match.content.begin < added[y].match.content.begin;
   });
